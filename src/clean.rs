@@ -1,0 +1,311 @@
+//! Boilerplate: finding the headline and the body, and setting page junk aside.
+//!
+//! Scraped pages put menus, share counters, photo captions, editor lines, related
+//! links and CMS footers around (and sometimes inside) the article. This module
+//! splits the input into the headline, the body paragraphs and the
+//! [`Boilerplate`] it set aside, and says why each piece is junk. A piece of text is
+//! only junk when there is evidence for it:
+//!
+//! - whole lines: view counters (`0 1 6 12`, `阅读：123`), CMS footers (`Produced By
+//!   …`, `Powered by`, `版权所有`, `ICP备`), share rows (`分享到`), breadcrumbs
+//!   (`当前位置`, `首页 >`), editor lines (`(Web editor: …)`, `（责任编辑：…）`), pagers;
+//! - inside one long line (pages flattened to a single line): a page header that ends
+//!   in a source-and-time stamp (`( Xinhua ) 08:48, November 18, 2020`), a photo
+//!   caption ending in a credit (`(Xinhua/Li Tao)`), and the tail that starts at the
+//!   first footer cue (`【1】`, `(For the latest`, `(Web editor:`, `Related reading`).
+//!
+//! Captions inside the body are recognised by their credit and walked back over the
+//! caption-like sentences before it (present-tense `attends`, `Photo taken on`).
+
+use crate::model::{Boilerplate, BoilerplateKind, Span};
+use crate::text::{self, slice, trim};
+use regex::Regex;
+
+/// The layout of an article: headline, body paragraphs, junk.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Layout {
+    pub title: Option<Span>,
+    pub paragraphs: Vec<Span>,
+    pub boilerplate: Vec<Boilerplate>,
+}
+
+/// Compiled boilerplate rules.
+#[derive(Debug)]
+pub(crate) struct Cleaner {
+    /// `( Xinhua ) 08:48, November 18, 2020` page stamp.
+    stamp: Regex,
+    /// `BEIJING, Nov. 17 (Xinhua) --` inside a flattened page.
+    dateline: Regex,
+    /// `(Xinhua/Li Tao)`, `(Photo/…)`, `(Xinhua photo)`.
+    credit: Regex,
+    /// `DD_belatedPNG.fix(...);` and other inline scripts.
+    script: Regex,
+    /// Tail cues of flattened pages.
+    tail: Regex,
+    /// Whole-line junk.
+    line_rules: Vec<(Regex, BoilerplateKind)>,
+    /// Caption-like sentence.
+    caption_like: Regex,
+}
+
+impl Cleaner {
+    pub(crate) fn new() -> Cleaner {
+        let re = |p: &str| Regex::new(p).expect("built-in pattern");
+        Cleaner {
+            stamp: re(r"\(\s*[A-Z][\w .'’-]{1,40}\s*\)\s*\d{1,2}:\d{2},\s+[A-Z][a-z]+\.? \d{1,2},\s*\d{4}"),
+            dateline: re(r"\b[A-Z][A-Z .'’-]{1,30}, (?:[A-Z][a-z]{2,8}\.?|\d{1,2}月) ?\d{1,2}(?:\s*,\s*\d{4})? \((?:Xinhua|AP|AFP|Reuters|PD Online|People's Daily|CGTN|China Daily|[A-Z][A-Za-z ]{1,20})\)\s*(?:--|—|-)"),
+            credit: re(r"\((?:Xinhua|Photo|Photos|People's Daily|CFP|IC|VCG|Reuters|AFP|AP|[A-Z][a-z]+ photo)(?:/[^()]{1,60})?\)|\((?:Xinhua|Photo) photo\)"),
+            script: re(r"[A-Za-z_$][\w.$]*\.(?:fix|write|ready|push)\([^)]{0,400}\);?"),
+            tail: re(r"【1】|\(For the latest [^)]{0,120}|\(Web editor:|\(Editor:|Please enable JavaScript|Related reading|Related News|Hot News|We Recommend|Popular on |Key Words |Add your comment|Links: |About [A-Z][\w' ]{1,40} \| "),
+            line_rules: vec![
+                (re(r"^[\d\s|/·.,:：]+$"), BoilerplateKind::Counter),
+                (re(r"(?i)^(?:阅读|浏览|点击|访问|views?|reads?|hits?)\s*(?:次数|数|量)?\s*[:：]?\s*\d+\s*(?:次)?$"), BoilerplateKind::Counter),
+                (re(r"(?i)^(?:produced by|powered by|copyright|all rights reserved|©)|版权所有|ICP备|ICP证|技术支持[:：]|发布系统\s*$|主办单位[:：]|承办单位[:：]|网站标识码|公网安备"), BoilerplateKind::CmsFooter),
+                (re(r"^(?:分享到|分享：|分享:|Share(?: this)?\s*[:：]?|微信\s*微博|打印本页|【打印】|【关闭】|\[打印\]|\[关闭\])"), BoilerplateKind::Share),
+                (re(r"^(?:当前位置|您现在的位置|你的位置|首页\s*[>＞»]|Home\s*[>»]|Home\s*&gt;)"), BoilerplateKind::Navigation),
+                (re(r"^(?:相关新闻|相关阅读|相关链接|推荐阅读|延伸阅读|Related (?:reading|news|articles|stories)\s*[:：]?)\s*"), BoilerplateKind::Related),
+                (re(r"^[（(]\s*(?:责任编辑|责编|编辑|Web editor|Editor)\s*[:：]"), BoilerplateKind::Other),
+                (re(r"^(?:责任编辑|编辑|审核|校对|来源|文章来源)\s*[:：]\s*\S{1,40}$"), BoilerplateKind::Other),
+                (re(r"^(?:【\d+】\s*)+$|^(?:上一页|下一页|上一篇|下一篇)"), BoilerplateKind::Navigation),
+                (re(r"^\[查看原文\]|^(?:原文链接|点击查看)"), BoilerplateKind::Related),
+            ],
+            caption_like: re(r"(?i)\bphoto\b|\b(?:attends|attend|chairs|presides|preside|delivers|makes|shows|meets|addresses|speaks|visits|inspects|poses|waves|talks|holds)\b|\d{4}\.$"),
+        }
+    }
+
+    /// Splits `src` into headline, paragraphs and junk.
+    pub(crate) fn layout(&self, src: &str) -> Layout {
+        let mut out = Layout::default();
+        let whole = Span::new(0, src.len());
+        let mut lines: Vec<Span> = text::lines(src, whole).map(|l| trim(src, l)).collect();
+        lines.retain(|l| !l.is_empty());
+        let mut rest = &lines[..];
+        if lines.len() >= 2 && lines[0].len() <= 400 && !slice(src, lines[0]).ends_with('。')
+        {
+            out.title = Some(lines[0]);
+            rest = &lines[1..];
+        }
+        for &line in rest {
+            let s = slice(src, line);
+            if let Some(kind) = self.line_kind(s) {
+                out.boilerplate.push(junk(src, kind, line));
+                continue;
+            }
+            if line.len() > 600 && self.looks_flattened(s) {
+                self.split_flattened(src, line, &mut out);
+            } else {
+                self.strip_inline_captions(src, line, &mut out);
+            }
+        }
+        out.boilerplate.sort_by_key(|b| b.span.start);
+        out
+    }
+
+    fn line_kind(&self, s: &str) -> Option<BoilerplateKind> {
+        if s.chars().count() > 120 {
+            return None;
+        }
+        self.line_rules
+            .iter()
+            .find(|(re, _)| re.is_match(s))
+            .map(|(_, k)| *k)
+    }
+
+    fn looks_flattened(&self, s: &str) -> bool {
+        self.stamp.is_match(s) || self.tail.is_match(s) || self.script.is_match(s)
+    }
+
+    /// A page flattened onto one line: header, captions, body, tail.
+    fn split_flattened(&self, src: &str, line: Span, out: &mut Layout) {
+        let s = slice(src, line);
+        let at = |a: usize, b: usize| Span::new(line.start + a, line.start + b);
+        let mut body_start = 0usize;
+        // Header: up to the source-and-time stamp.
+        if let Some(m) = self.stamp.find(s) {
+            if m.start() < s.len() / 2 {
+                // Scripts inside the header.
+                let mut cursor = 0;
+                for sm in self.script.find_iter(&s[..m.start()]) {
+                    if sm.start() > cursor {
+                        push_junk(src, out, BoilerplateKind::Navigation, at(cursor, sm.start()));
+                    }
+                    push_junk(src, out, BoilerplateKind::Other, at(sm.start(), sm.end()));
+                    cursor = sm.end();
+                }
+                // The stamp itself with the headline repeated before it.
+                push_junk(src, out, BoilerplateKind::Navigation, at(cursor, m.end()));
+                body_start = m.end();
+                // A caption between the stamp and the dateline (or the first text).
+                let dl = self.dateline.find_at(s, body_start).map(|d| d.start());
+                if let Some(c) = self.credit.find_at(s, body_start) {
+                    let before_dateline = dl.map_or(true, |d| c.end() <= d);
+                    if before_dateline && c.start() - body_start < 1500 {
+                        push_junk(src, out, BoilerplateKind::Caption, at(body_start, c.end()));
+                        body_start = c.end();
+                    }
+                }
+                if let Some(d) = dl {
+                    let gap = trim(src, at(body_start, d));
+                    if !gap.is_empty() && d - body_start < 600 && self.credit.is_match(slice(src, gap)) {
+                        push_junk(src, out, BoilerplateKind::Caption, gap);
+                        body_start = d;
+                    }
+                }
+            }
+        }
+        // Tail: the first footer cue after the body starts.
+        let mut body_end = s.len();
+        if let Some(t) = self.tail.find_at(s, body_start) {
+            body_end = t.start();
+            let tail = at(t.start(), s.len());
+            // One item per cue, so each kind is named.
+            let mut cuts: Vec<usize> = self
+                .tail
+                .find_iter(slice(src, tail))
+                .map(|m| tail.start + m.start())
+                .collect();
+            cuts.push(tail.end);
+            for w in cuts.windows(2) {
+                let piece = Span::new(w[0], w[1]);
+                let kind = tail_kind(slice(src, piece));
+                push_junk(src, out, kind, piece);
+            }
+        }
+        let body = trim(src, at(body_start, body_end));
+        if !body.is_empty() {
+            self.strip_inline_captions(src, body, out);
+        }
+    }
+
+    /// Removes captions ending in a credit from a paragraph; pushes the rest.
+    fn strip_inline_captions(&self, src: &str, para: Span, out: &mut Layout) {
+        let s = slice(src, para);
+        let credits: Vec<(usize, usize)> = self
+            .credit
+            .find_iter(s)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        if credits.is_empty() {
+            out.paragraphs.push(para);
+            return;
+        }
+        let mut sents = Vec::new();
+        text::sentences(src, para, &mut sents);
+        let mut cursor = para.start;
+        for (cs, ce) in credits {
+            let (cs, ce) = (para.start + cs, para.start + ce);
+            if cs < cursor {
+                continue;
+            }
+            // Sentences ending before the credit, in this stretch.
+            let before: Vec<Span> = sents
+                .iter()
+                .copied()
+                .filter(|x| x.start >= cursor && x.start < cs)
+                .collect();
+            let mut start = cs;
+            if let Some(last) = before.last() {
+                start = last.start;
+                let mut k = before.len() - 1;
+                let mut back = 0;
+                // Walk back over up to two more sentences if one of them reads as a caption.
+                while k > 0 && back < 2 {
+                    let cand = before[k - 1];
+                    if self.caption_like.is_match(slice(src, cand)) {
+                        start = cand.start;
+                        k -= 1;
+                        back += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if !self.caption_like.is_match(slice(src, Span::new(start, cs))) {
+                    // No evidence the text before the credit is a caption: only the credit goes.
+                    start = cs;
+                }
+            }
+            let keep = trim(src, Span::new(cursor, start));
+            if !keep.is_empty() {
+                out.paragraphs.push(keep);
+            }
+            push_junk(src, out, BoilerplateKind::Caption, Span::new(start, ce));
+            cursor = ce;
+        }
+        let keep = trim(src, Span::new(cursor, para.end));
+        if !keep.is_empty() {
+            out.paragraphs.push(keep);
+        }
+    }
+}
+
+fn tail_kind(s: &str) -> BoilerplateKind {
+    if s.starts_with("【") || s.starts_with("About ") {
+        BoilerplateKind::Navigation
+    } else if s.starts_with("Related")
+        || s.starts_with("Hot News")
+        || s.starts_with("We Recommend")
+        || s.starts_with("Popular")
+        || s.starts_with("Key Words")
+        || s.starts_with("Links")
+    {
+        BoilerplateKind::Related
+    } else {
+        BoilerplateKind::Other
+    }
+}
+
+fn junk(src: &str, kind: BoilerplateKind, span: Span) -> Boilerplate {
+    Boilerplate {
+        kind,
+        text: text::fold_ws(slice(src, span)),
+        span,
+    }
+}
+
+fn push_junk(src: &str, out: &mut Layout, kind: BoilerplateKind, span: Span) {
+    let span = trim(src, span);
+    if !span.is_empty() {
+        out.boilerplate.push(junk(src, kind, span));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counters_and_footers_are_set_aside() {
+        let c = Cleaner::new();
+        let src = "Title here\n\nBody text that stays.\n\n0 1 6 12\nProduced By 大汉网络 大汉版通发布系统";
+        let l = c.layout(src);
+        assert_eq!(slice(src, l.title.unwrap()), "Title here");
+        assert_eq!(l.paragraphs.len(), 1);
+        let kinds: Vec<_> = l.boilerplate.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, vec![BoilerplateKind::Counter, BoilerplateKind::CmsFooter]);
+    }
+
+    #[test]
+    fn body_text_with_numbers_is_not_a_counter() {
+        let c = Cleaner::new();
+        let src = "T\nThe meeting was held on 12 May.\n16";
+        let l = c.layout(src);
+        assert_eq!(l.paragraphs.len(), 1);
+        assert_eq!(l.boilerplate.len(), 1);
+    }
+
+    #[test]
+    fn flattened_page_is_split() {
+        let c = Cleaner::new();
+        let body = "BEIJING, Nov. 17 (Xinhua) -- Premier Wang Lei presided over a symposium on Monday. ".repeat(8);
+        let src = format!(
+            "Headline\nHeadline - Site DD_belatedPNG.fix('div, ul'); Home Opinions World English &gt;&gt; Headline ( Xinhua ) 08:48, November 18, 2020 Wang Lei presides over a symposium in Beijing, Nov. 16, 2020. (Xinhua/Gao Jie) {body}【1】 【2】 (Web editor: A B, C D) Related reading Something else"
+        );
+        let l = c.layout(&src);
+        assert_eq!(l.paragraphs.len(), 1);
+        let p = slice(&src, l.paragraphs[0]);
+        assert!(p.starts_with("BEIJING, Nov. 17"), "{p}");
+        assert!(p.ends_with("on Monday."), "{p}");
+        assert!(l.boilerplate.iter().any(|b| b.kind == BoilerplateKind::Caption));
+        assert!(l.boilerplate.iter().any(|b| b.text.starts_with("(Web editor")));
+    }
+}
