@@ -32,7 +32,7 @@ pub(crate) struct Rules {
 impl Rules {
     pub(crate) fn new() -> Rules {
         let re = |p: &str| Regex::new(p).expect("built-in pattern");
-        let month = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+        let month = r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?";
         Rules {
             en_caps: re(&format!(
                 r"^(?P<place>[A-Z][A-Z .'’-]{{1,40}}?),\s*(?P<mon>{month})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*(?P<year>\d{{4}}))?\s*\((?P<agency>[^)]{{2,40}})\)\s*(?:--|—|-)?"
@@ -41,7 +41,7 @@ impl Rules {
                 r"^(?P<agency>Xinhua News Agency|Xinhua|Staff Writer|Report by [^,]{{2,40}}|[A-Z][\w ]{{2,30}}(?:Agency|Daily|News))\s*,\s*(?P<place>[A-Z][A-Za-z .'-]{{1,30}}),\s*(?P<mon>{month})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*(?P<year>\d{{4}}))?"
             )),
             en_report: re(&format!(
-                r"^(?P<agency>Xinhua News Agency|Xinhua)\s+report\s+of\s+(?P<mon>{month})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*(?P<year>\d{{4}}))?\s+from\s+(?P<place>[A-Z][A-Za-z .'-]{{1,30}}?)\s*(?:-|--|—|,)"
+                r"^(?P<agency>Xinhua News Agency|Xinhua)\s+(?i:report)\s+of\s+(?P<mon>{month})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*(?P<year>\d{{4}}))?\s+from\s+(?P<place>[A-Z][A-Za-z .'-]{{1,30}}?)\s*(?:-|--|—|,)"
             )),
             zh: re(r"^(?P<agency>新华社|中新社|本报|人民网|新华网|央视网|中国新闻网|[\p{Han}]{2,8}(?:日报|晚报|时报|网))(?:(?P<place>[\p{Han}]{2,6}?)(?:(?P<mon>\d{1,2})月)?(?P<day>\d{1,2})日)?(?:电|讯|消息)(?:\s*[（(][^）)]{0,60}[）)])?\s*[：:]?"),
             stamp_en: re(&format!(

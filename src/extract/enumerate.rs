@@ -125,6 +125,14 @@ fn candidates(rules: &Rules, ctx: &Ctx<'_>) -> Vec<Cand> {
                     if !clause_start(s, m.start()) {
                         continue;
                     }
+                    // A dash bullet opens a paragraph or follows a finished sentence,
+                    // never a dateline's `(Xinhua) --`.
+                    if c.name("dash").is_some() {
+                        let before = s[..m.start()].trim_end();
+                        if !(before.is_empty() || before.ends_with(['.', '!', '?', '"', '”'])) {
+                            continue;
+                        }
+                    }
                     let marker = at(m.start(), m.end());
                     let word = m.as_str().trim_end_matches([',', ':', ' ']).trim();
                     let cand = if c.name("ly").is_some() {

@@ -1,0 +1,886 @@
+//! English events and the roles people play in them.
+//!
+//! Events are found from event nouns and verbs in the sentences
+//! (`discussion meeting`, `symposium`, `executive meeting`, `plenary session`,
+//! `press conference`, `forum`, `summit`, `met with`, `held talks`, `inspected`,
+//! `instruction`, …); the main event is the first one the opening sentences report.
+//! Its date is the date phrase of its sentence or of the opening sentences
+//! (`On the afternoon of October 13`, `on Monday`, `on the 15th`, `here today`), its
+//! location the place after `in`/`at` in its sentence (`here` is the dateline's
+//! city), its organizer the subject of `held`/`convened`, its topic the `on …` phrase.
+//!
+//! Roles:
+//! - chairs: `X chaired`, `X presided over`, `chaired by X`, `presided over by X`,
+//!   `while presiding over`, `when chairing`;
+//! - speakers: `X made speeches`, `delivered a speech`, `addressed`, `spoke`, and
+//!   remarks reported with a reporting verb (`X said`, `..., X said.`, `said X`);
+//!   remarks reported from a written instruction, letter or message are not speech;
+//! - attendees: `attended by …`, `X (also) attended`, `X were present`, `among those
+//!   present were …`, `attending the meeting were …`; a list gives one attendee per
+//!   person and per body of people (`bureau-level leaders of BAST`), with the count
+//!   the text gives and the members it names (`including A, B and C`).
+
+use super::names::{Lex, Mention};
+use crate::extract::dates::{self, DateMention};
+use crate::extract::people::People;
+use crate::extract::Ctx;
+use crate::model::{
+    Attendee, AttendeeKind, Event, EventDate, EventKind, PersonRef, Role, Span, Statement, Text,
+};
+use crate::text;
+use regex::Regex;
+
+/// Compiled English event and role patterns.
+pub(crate) struct Rules {
+    event: Regex,
+    chair: Regex,
+    chair_by: Regex,
+    speech: Regex,
+    attended_by: Regex,
+    attended: Regex,
+    present: Regex,
+    place: Regex,
+    held: Regex,
+    here: Regex,
+    ordinal_day: Regex,
+    topic: Regex,
+    non_speech: Regex,
+    count: Regex,
+    including: Regex,
+}
+
+impl Rules {
+    pub(crate) fn new() -> Rules {
+        let re = |p: &str| Regex::new(p).expect("built-in pattern");
+        Rules {
+            event: re(r"(?i)\b(?P<k>press conference|news conference|plenary (?:session|meeting)|plenum|executive meeting|standing committee meeting|discussion meetings?|symposiums?|seminars?|workshops?|forums?|summit|conferences?|sessions?|meetings?|talks|inspection tour|inspection|inspected|signing ceremony|signed|ceremony|grand gathering|gathering|celebration|rally|training (?:course|session|class|program)|reception|banquet|new year party|party|instructions?|lecture|met with|met|meets|visited)\b"),
+            chair: re(r"\b(?:chaired|chairs|co-chaired|presided over|presides over|presided|presiding over|chairing|hosted and presided)\b"),
+            chair_by: re(r"\b(?:chaired|presided over|co-chaired)\s+by\s+"),
+            speech: re(r"(?i)\b(?:made (?:an? )?(?:important |keynote )?speech(?:es)?|delivered (?:an? )?(?:important |keynote |video |written )?(?:speech|address|report)|gave (?:an? )?(?:important |keynote )?(?:speech|address)|made (?:a |an )?(?:keynote |video )?address|addressed|addresses|addressing|spoke|speaks|made the (?:remarks?|appeal|comments?)|said|says|stressed|stresses|emphasized|emphasised|emphasizes|pointed out|noted|urged|called (?:for|on)|added|told|expressed|hoped|highlighted|underlined|underscored|reiterated|remarked|proposed|put forward|spoke highly|praised|briefed)\b"),
+            attended_by: re(r"\b(?:attended|joined)\s+by\s+"),
+            attended: re(r"\b(?:also )?(?:attended|attend|attends|were present|was present|participated in|took part in)\b"),
+            present: re(r"(?i)\b(?:among those (?:present|attending)(?: at the \w+)?(?: were| was)|(?:also )?present (?:at the \w+ )?were|attending the (?:\w+ ){0,3}(?:were|was|included)|those attending included)\s+"),
+            place: re(r"\b(?:in|at)\s+(?:the\s+)?(?P<p>[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+)?[A-Z][\w'’.-]*){0,5})"),
+            held: re(r"\b(?:held|convened|organized|organised|hosted|sponsored|opened|launched)\b"),
+            here: re(r"\bhere\b"),
+            ordinal_day: re(r"(?i)\b(?:on\s+)?(?:the\s+(?P<tod>morning|afternoon|evening|night)\s+of\s+)?the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"),
+            topic: re(r"^\s+(?:on|about)\s+"),
+            non_speech: re(r"(?i)\b(?:instructions?|letter|message|article|written|congratulatory|telegram|editorial)\b"),
+            count: re(r"(?i)\b(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b|\b(?P<w>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|dozens)\b"),
+            including: re(r"(?i)\b(?:including|such as)\s+"),
+        }
+    }
+}
+
+fn kind_of(k: &str) -> EventKind {
+    let k = k.to_lowercase();
+    let k = k.as_str();
+    if k.contains("press") || k.contains("news conf") {
+        EventKind::PressConference
+    } else if k.starts_with("plenary") || k == "plenum" {
+        EventKind::Plenary
+    } else if k.starts_with("discussion") || k.starts_with("symposium") || k.starts_with("workshop") {
+        EventKind::Symposium
+    } else if k.starts_with("seminar") {
+        EventKind::Seminar
+    } else if k.starts_with("forum") {
+        EventKind::Forum
+    } else if k.starts_with("summit") || k.starts_with("conference") {
+        EventKind::Conference
+    } else if k.starts_with("session") {
+        EventKind::Session
+    } else if k.starts_with("inspect") {
+        EventKind::Inspection
+    } else if k == "talks" {
+        EventKind::Talks
+    } else if k.starts_with("signing") || k == "signed" {
+        EventKind::Signing
+    } else if k.contains("ceremony") || k.contains("gathering") || k == "celebration" || k == "rally" {
+        EventKind::Ceremony
+    } else if k.starts_with("training") || k == "lecture" {
+        EventKind::Training
+    } else if k.starts_with("instruction") {
+        EventKind::Instruction
+    } else if k == "visited" {
+        EventKind::Visit
+    } else if k.contains("meet") || k == "met" || k == "met with" {
+        EventKind::Meeting
+    } else {
+        EventKind::Other
+    }
+}
+
+/// Finds the events, roles and statements; fills `events` and `statements`.
+pub(crate) fn find(
+    rules: &Rules,
+    lex: &Lex,
+    dates: &dates::Rules,
+    ctx: &Ctx<'_>,
+    mentions: &[Mention],
+    people: &mut People,
+    dateline_span: Option<Span>,
+    dateline_place: Option<&Text>,
+) -> (Vec<Event>, Vec<Statement>) {
+    let lead = lead_sentences(ctx, dateline_span);
+    let mut events: Vec<Event> = Vec::new();
+    // Main event: the first event phrase of the opening sentences, else of the title.
+    let mut main: Option<(usize, Span, EventKind)> = None;
+    for &si in lead.iter() {
+        let s = ctx.sents[si].span;
+        if let Some(sp) = event_phrase(rules, ctx, s) {
+            main = Some((si, sp, kind_of(ctx.at(sp))));
+            break;
+        }
+    }
+    if main.is_none() {
+        if let Some(t) = ctx.title {
+            if let Some(sp) = event_phrase(rules, ctx, t) {
+                main = Some((usize::MAX, sp, kind_of(ctx.at(sp))));
+            }
+        }
+    }
+    let date_mentions = |si: usize| -> Vec<DateMention> {
+        let Some(s) = ctx.sents.get(si) else { return Vec::new() };
+        let mut v = dates.find_en(ctx.src, s.span, &ctx.anchors);
+        if let Some(d) = dateline_span {
+            v.retain(|m| !d.overlaps(m.span));
+        }
+        v.extend(ordinal_days(rules, ctx, s.span, dateline_span));
+        v.sort_by_key(|m| m.span.start);
+        v
+    };
+    if let Some((si, kspan, kind)) = main {
+        let mut date = None;
+        if si != usize::MAX {
+            let here = date_mentions(si);
+            date = here
+                .iter()
+                .min_by_key(|m| m.span.start.abs_diff(kspan.start))
+                .copied();
+        }
+        if date.is_none() {
+            date = lead.iter().flat_map(|&x| date_mentions(x)).next();
+        }
+        if date.is_none() && si != usize::MAX {
+            // A few sentences on: `On October 18th and 19th, the State Council ...`.
+            date = (si + 1..ctx.sents.len().min(si + 6))
+                .flat_map(date_mentions)
+                .find(|m| m.span.start < ctx.sents[si].span.end + 1500);
+        }
+        let mut location = None;
+        let mut organizers = Vec::new();
+        let mut topic = None;
+        if si != usize::MAX {
+            let s = ctx.sents[si].span;
+            location = place_in(rules, ctx, s, kspan, dateline_span, dateline_place, mentions);
+            organizers = organizer_of(rules, lex, ctx, s, kspan, mentions, dateline_span);
+            topic = topic_after(rules, ctx, s, kspan);
+        }
+        if location.is_none() {
+            // Any opening sentence that says where: `met ... here`, `in Beijing`.
+            for &x in &lead {
+                let s = ctx.sents[x].span;
+                if let Some(l) = place_in(rules, ctx, s, Span::new(s.start, s.start), dateline_span, dateline_place, mentions) {
+                    location = Some(l);
+                    break;
+                }
+            }
+        }
+        events.push(Event {
+            kind,
+            kind_text: text::text_at(ctx.src, kspan),
+            topic,
+            date: date.map(|d| EventDate {
+                value: d.value,
+                time_of_day: d.time_of_day,
+                year_source: d.year_source,
+                span: d.span,
+            }),
+            location,
+            organizers,
+            chairs: Vec::new(),
+            speakers: Vec::new(),
+            attendees: Vec::new(),
+        });
+    }
+    let mut statements = Vec::new();
+    let mut ev = events.pop().unwrap_or_else(|| Event {
+        kind: EventKind::Other,
+        kind_text: Text {
+            text: String::new(),
+            span: Span::default(),
+        },
+        topic: None,
+        date: None,
+        location: None,
+        organizers: Vec::new(),
+        chairs: Vec::new(),
+        speakers: Vec::new(),
+        attendees: Vec::new(),
+    });
+    let has_event = !ev.kind_text.text.is_empty();
+    for (si, sent) in ctx.sents.iter().enumerate() {
+        let s = sent.span;
+        let st = ctx.at(s);
+        let in_sent: Vec<&Mention> = mentions.iter().filter(|m| m.sent == si).collect();
+        // Chairs.
+        for m in rules.chair_by.find_iter(st) {
+            let at = s.start + m.end();
+            if let Some(p) = in_sent.iter().find(|x| x.start == at || x.span.start == at) {
+                push_ref(&mut ev.chairs, people, p, Role::Chair);
+            }
+        }
+        for m in rules.chair.find_iter(st) {
+            if st[m.end()..].starts_with(" by") {
+                continue;
+            }
+            let at = s.start + m.start();
+            if let Some(p) = subject_before(ctx, &in_sent, people, s, at) {
+                push_ref_idx(&mut ev.chairs, people, p, Role::Chair);
+            }
+        }
+        // Speakers and statements.
+        let written = rules.non_speech.is_match(st);
+        for m in rules.speech.find_iter(st) {
+            let at = s.start + m.start();
+            let verb = m.as_str();
+            let subj = subject_before(ctx, &in_sent, people, s, at).or_else(|| {
+                // `said Li Keqiang`
+                let after = s.start + m.end();
+                in_sent
+                    .iter()
+                    .find(|x| x.start.saturating_sub(after) <= 1 && x.start >= after)
+                    .map(|x| x.person)
+            });
+            if let Some(p) = subj {
+                if !written {
+                    push_ref_idx(&mut ev.speakers, people, p, Role::Speaker);
+                }
+                if is_reporting(verb) {
+                    statements.push(statement(ctx, s, m.start(), m.end(), Some(people.name(p).to_string()), verb));
+                }
+            }
+        }
+        // Attendees.
+        attendees_in(rules, lex, ctx, s, &in_sent, people, &mut ev.attendees);
+    }
+    if has_event || !ev.chairs.is_empty() || !ev.speakers.is_empty() || !ev.attendees.is_empty() {
+        events.push(ev);
+    }
+    (events, statements)
+}
+
+/// The first event phrase of a span that really names an event: not part of a
+/// building's name (`Conference Hall`), not a political party (`Communist Party`).
+fn event_phrase(rules: &Rules, ctx: &Ctx<'_>, s: Span) -> Option<Span> {
+    let st = ctx.at(s);
+    for c in rules.event.captures_iter(st) {
+        let Some(m) = c.name("k") else { continue };
+        let w = m.as_str();
+        let after = st[m.end()..].trim_start();
+        let next = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        if matches!(next, "Hall" | "Center" | "Centre" | "Room" | "Building" | "Hotel" | "Palace" | "Square") {
+            continue;
+        }
+        if w.eq_ignore_ascii_case("party") {
+            let before = st[..m.start()].trim_end();
+            let prev = before.rsplit(' ').next().unwrap_or("");
+            if w != "party" || matches!(prev, "ruling" | "political" | "Communist" | "opposition" | "the" | "a" | "one" | "each" | "other" | "third" | "every") || before.ends_with("of the") {
+                continue;
+            }
+        }
+        if w.starts_with(|c: char| c.is_uppercase()) && !matches!(w.to_lowercase().as_str(), "forum" | "summit" | "conference" | "symposium" | "seminar" | "session" | "plenary session" | "meeting" | "press conference") {
+            continue;
+        }
+        return Some(Span::new(s.start + m.start(), s.start + m.end()));
+    }
+    None
+}
+
+fn is_reporting(verb: &str) -> bool {
+    !(verb.starts_with("made") || verb.starts_with("delivered") || verb.starts_with("gave") || verb.starts_with("address") || verb.starts_with("spoke") || verb.starts_with("speaks"))
+}
+
+/// The statement after a reporting verb (`X stressed that ...`), or before it
+/// (`"...," X said.`).
+fn statement(ctx: &Ctx<'_>, s: Span, vs: usize, ve: usize, speaker: Option<String>, verb: &str) -> Statement {
+    let st = ctx.at(s);
+    let after = &st[ve..];
+    let trimmed = after.trim_start_matches([' ', ',', ':']);
+    let trimmed = trimmed.strip_prefix("that ").unwrap_or(trimmed);
+    let start = s.start + ve + (after.len() - trimmed.len());
+    let mut span = text::trim_by(ctx.src, Span::new(start, s.end), text::is_edge_punct);
+    if span.len() < 8 {
+        // Inverted: content before `, X said`.
+        let before = &st[..vs];
+        let cut = before.rfind(", ").or_else(|| before.rfind(",\"")).unwrap_or(0);
+        span = text::trim_by(ctx.src, Span::new(s.start, s.start + cut), |c| text::is_edge_punct(c) || c == '"' || c == '“' || c == '”');
+    }
+    Statement {
+        speaker,
+        verb: verb.to_string(),
+        text: text::fold_ws(ctx.at(span)),
+        span,
+    }
+}
+
+/// The sentences that open the body (up to three, skipping a bare dateline).
+fn lead_sentences(ctx: &Ctx<'_>, dateline: Option<Span>) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (i, s) in ctx.sents.iter().enumerate() {
+        if let Some(d) = dateline {
+            if d.contains(s.span) {
+                continue;
+            }
+        }
+        out.push(i);
+        if out.len() >= 3 {
+            break;
+        }
+    }
+    out
+}
+
+/// `on the 15th`, `On the afternoon of the 15th`: a bare day of month.
+fn ordinal_days(rules: &Rules, ctx: &Ctx<'_>, s: Span, dateline: Option<Span>) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    let Some((anchor, ys)) = ctx.anchors.day_anchor() else { return out };
+    for c in rules.ordinal_day.captures_iter(ctx.at(s)) {
+        let (Some(m), Some(d)) = (c.get(0), c.name("d")) else { continue };
+        let sp = Span::new(s.start + m.start(), s.start + m.end());
+        if dateline.is_some_and(|x| x.overlaps(sp)) {
+            continue;
+        }
+        let Ok(day) = d.as_str().parse::<u8>() else { continue };
+        let (mut y, mut mo) = (anchor.year, anchor.month);
+        if day > anchor.day {
+            if mo == 1 {
+                mo = 12;
+                y -= 1;
+            } else {
+                mo -= 1;
+            }
+        }
+        let Some(date) = crate::model::Date::new(y, mo, day) else { continue };
+        let tod = c.name("tod").map(|t| match t.as_str().to_lowercase().as_str() {
+            "morning" => crate::model::TimeOfDay::Morning,
+            "afternoon" => crate::model::TimeOfDay::Afternoon,
+            "evening" => crate::model::TimeOfDay::Evening,
+            _ => crate::model::TimeOfDay::Night,
+        });
+        out.push(DateMention {
+            span: sp,
+            value: crate::model::DateValue::Single(crate::model::PartialDate::from_date(date)),
+            time_of_day: tod,
+            year_source: ys,
+        });
+    }
+    out
+}
+
+/// The place after `in`/`at` in the sentence, after the event phrase if possible;
+/// `here` is the dateline's place.
+fn place_in(
+    rules: &Rules,
+    ctx: &Ctx<'_>,
+    s: Span,
+    kspan: Span,
+    dateline: Option<Span>,
+    dateline_place: Option<&Text>,
+    mentions: &[Mention],
+) -> Option<Text> {
+    let st = ctx.at(s);
+    if rules.here.is_match(st) {
+        if let Some(p) = dateline_place {
+            return Some(Text {
+                text: titlecase(&p.text),
+                span: p.span,
+            });
+        }
+    }
+    let from = kspan.start.saturating_sub(s.start).min(st.len());
+    let from = text::floor_boundary(st, from);
+    let mut best: Option<Span> = None;
+    for c in rules.place.captures_iter(st) {
+        let Some(p) = c.name("p") else { continue };
+        let sp = Span::new(s.start + p.start(), s.start + p.end());
+        if dateline.is_some_and(|d| d.overlaps(sp)) || mentions.iter().any(|m| Span::new(m.start, m.end).overlaps(sp)) {
+            continue;
+        }
+        let first = p.as_str().split_whitespace().next().unwrap_or("");
+        if crate::extract::dates::month_number(first).is_some() && first.len() <= 9
+            || matches!(first, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday" | "Chinese" | "English" | "Xinhua")
+        {
+            continue;
+        }
+        let sp = trim_place(ctx, sp);
+        if sp.is_empty() {
+            continue;
+        }
+        if p.start() >= from {
+            best = Some(sp);
+            break;
+        }
+        if best.is_none() {
+            best = Some(sp);
+        }
+    }
+    best.and_then(|b| text::text_trimmed(ctx.src, b))
+}
+
+/// Cuts a place phrase before a trailing `'s` possessive or a lower-case word.
+fn trim_place(ctx: &Ctx<'_>, sp: Span) -> Span {
+    let s = ctx.at(sp);
+    let end = s.find("'s").or_else(|| s.find("’s")).unwrap_or(s.len());
+    Span::new(sp.start, sp.start + s[..end].trim_end().len())
+}
+
+fn titlecase(s: &str) -> String {
+    if s.chars().any(|c| c.is_lowercase()) {
+        return s.to_string();
+    }
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c.flat_map(|x| x.to_lowercase())).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+/// The subject of `held`/`convened` before the event phrase, when it is not a person.
+fn organizer_of(
+    rules: &Rules,
+    lex: &Lex,
+    ctx: &Ctx<'_>,
+    s: Span,
+    kspan: Span,
+    mentions: &[Mention],
+    dateline: Option<Span>,
+) -> Vec<Text> {
+    let st = ctx.at(s);
+    let k = kspan.start.saturating_sub(s.start).min(st.len());
+    let k = text::floor_boundary(st, k);
+    let mut out = Vec::new();
+    if let Some(m) = rules.held.find_iter(&st[..k]).last() {
+        let mut start = s.start;
+        if let Some(d) = dateline {
+            if d.end > start && d.end <= s.start + m.start() {
+                start = d.end;
+            }
+        }
+        // After a leading time phrase `On the afternoon of October 13, `.
+        let subj = ctx.at(Span::new(start, s.start + m.start()));
+        let cut = subj.rfind(", ").map_or(0, |i| i + 2);
+        let sp = Span::new(start + cut, s.start + m.start());
+        let words = ctx.at(sp);
+        let words = words.trim();
+        let is_person = mentions.iter().any(|x| sp.contains(x.span));
+        let bad = words.is_empty()
+            || words.split_whitespace().count() > 10
+            || words.split_whitespace().next().is_some_and(|w| matches!(w, "He" | "She" | "It" | "They" | "which" | "who"))
+            || !words.chars().next().is_some_and(|c| c.is_uppercase());
+        if !is_person && !bad {
+            let sp = strip_lead_words(ctx, sp, lex);
+            if let Some(t) = text::text_trimmed(ctx.src, sp) {
+                out.push(t);
+            }
+        }
+    }
+    out
+}
+
+fn strip_lead_words(ctx: &Ctx<'_>, sp: Span, _lex: &Lex) -> Span {
+    let s = ctx.at(sp);
+    let mut off = 0;
+    for p in ["The ", "the "] {
+        if let Some(r) = s.strip_prefix(p) {
+            off = s.len() - r.len();
+            break;
+        }
+    }
+    let rest = &s[off..];
+    // Drop trailing adverbs: `recently`, `jointly`.
+    let mut end = rest.len();
+    if let Some(i) = rest.trim_end().rfind(' ') {
+        let last = &rest[i + 1..].trim_end();
+        if last.ends_with("ly") && last.chars().next().is_some_and(|c| c.is_lowercase()) {
+            end = i;
+        }
+    }
+    Span::new(sp.start + off, sp.start + off + end)
+}
+
+/// `on work of district-level branches` after the event phrase.
+fn topic_after(rules: &Rules, ctx: &Ctx<'_>, s: Span, kspan: Span) -> Option<Text> {
+    let rest = ctx.at(Span::new(kspan.end, s.end));
+    let m = rules.topic.find(rest)?;
+    let body = &rest[m.start()..];
+    let stops = [" to ", ", ", " in ", " at ", " held ", " attended ", " which ", " that ", " on Monday", " on Tuesday", " on Wednesday", " on Thursday", " on Friday", " on Saturday", " on Sunday", " via ", ". "];
+    let mut end = body.len();
+    for st in stops {
+        if let Some(i) = body[m.len()..].find(st) {
+            end = end.min(m.len() + i);
+        }
+    }
+    let sp = Span::new(kspan.end + m.start(), kspan.end + m.start() + end);
+    let sp = text::trim_by(ctx.src, sp, |c| text::is_edge_punct(c) || c == ' ');
+    if sp.len() < 4 {
+        return None;
+    }
+    text::text_trimmed(ctx.src, sp)
+}
+
+/// The person who is the subject of a verb at byte `at`: a mention that ends right
+/// before it (allowing an appositive and an adverb), a pronoun (`He`, `She`) for the
+/// last person named, or a mention opening the sentence with no other in between.
+fn subject_before(ctx: &Ctx<'_>, in_sent: &[&Mention], people: &People, s: Span, at: usize) -> Option<usize> {
+    let before: Vec<&&Mention> = in_sent.iter().filter(|m| m.end <= at).collect();
+    if let Some(m) = before.last() {
+        let gap = ctx.at(Span::new(m.end, at));
+        let gw: Vec<&str> = gap.split_whitespace().collect();
+        let close = gap.trim().is_empty()
+            || gap.trim() == ","
+            || (gw.len() <= 3
+                && gw.iter().all(|w| {
+                    let w = w.trim_matches(',');
+                    w.ends_with("ly") || matches!(w, "also" | "then" | "has" | "had" | "on" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday" | "first" | "later" | "and" | "had" | "have" | "here")
+                }));
+        if close {
+            return Some(m.person);
+        }
+    }
+    // Pronoun right before the verb.
+    let pre = ctx.at(Span::new(s.start, at));
+    let last_word = pre.split_whitespace().last().unwrap_or("");
+    let pre_trim = pre.trim_end();
+    if matches!(last_word, "He" | "he" | "She" | "she") && pre_trim.ends_with(last_word) {
+        return people.last_before(at);
+    }
+    // A mention opening the sentence: `Chinese President Xi Jinping on Tuesday called ...`.
+    if let Some(m) = before.first() {
+        let lead = ctx.at(Span::new(s.start, m.start));
+        let gap = ctx.at(Span::new(m.end, at));
+        if lead.trim().len() <= 2 && before.len() == 1 && !gap.contains(", ") && gap.split_whitespace().count() <= 8 {
+            return Some(m.person);
+        }
+        // After a dateline: `BEIJING, Nov. 17 (Xinhua) -- Chinese Premier Li ...`.
+        if lead.ends_with("-- ") && before.len() == 1 && !gap.contains(", ") && gap.split_whitespace().count() <= 8 {
+            return Some(m.person);
+        }
+    }
+    None
+}
+
+fn push_ref(list: &mut Vec<PersonRef>, people: &mut People, m: &Mention, role: Role) {
+    people.add_role(m.person, role);
+    let name = people.name(m.person).to_string();
+    if !list.iter().any(|r| r.name == name) {
+        list.push(PersonRef {
+            name,
+            title: m.title.clone(),
+            span: m.span,
+        });
+    }
+}
+
+fn push_ref_idx(list: &mut Vec<PersonRef>, people: &mut People, p: usize, role: Role) {
+    people.add_role(p, role);
+    let name = people.name(p).to_string();
+    if list.iter().any(|r| r.name == name) {
+        return;
+    }
+    let span = people.spans(p).first().copied().unwrap_or_default();
+    list.push(PersonRef {
+        title: people.first_title(p).map(str::to_string),
+        name,
+        span,
+    });
+}
+
+/// Attendees of one sentence.
+fn attendees_in(
+    rules: &Rules,
+    lex: &Lex,
+    ctx: &Ctx<'_>,
+    s: Span,
+    in_sent: &[&Mention],
+    people: &mut People,
+    out: &mut Vec<Attendee>,
+) {
+    let st = ctx.at(s);
+    // `attended by LIST` / `present were LIST`: the list runs to the sentence end.
+    let mut lists: Vec<Span> = Vec::new();
+    for m in rules.attended_by.find_iter(st).chain(rules.present.find_iter(st)) {
+        lists.push(Span::new(s.start + m.end(), s.end));
+    }
+    // `LIST (also) attended`: the list is the subject before the verb.
+    if lists.is_empty() {
+        if let Some(m) = rules.attended.find(st) {
+            let mut start = s.start;
+            let pre = &st[..m.start()];
+            // After a leading clause (`..., and`, `;`).
+            if let Some(i) = pre.rfind("; ") {
+                start = s.start + i + 2;
+            }
+            if let Some(i) = pre.find(" -- ") {
+                start = start.max(s.start + i + 4);
+            }
+            for rel in [" where ", " which ", " when ", " while ", ", and "] {
+                if let Some(i) = pre.rfind(rel) {
+                    start = start.max(s.start + i + rel.len());
+                }
+            }
+            let sp = Span::new(start, s.start + m.start());
+            let subj = ctx.at(sp).trim();
+            let ok = !subj.is_empty()
+                && !matches!(subj, "He" | "She" | "They" | "It")
+                && (in_sent.iter().any(|x| sp.contains(x.span)) || has_people_noun(lex, subj));
+            if ok {
+                lists.push(sp);
+            }
+        }
+    }
+    for list in lists {
+        let list = text::trim_by(ctx.src, list, |c| text::is_edge_punct(c) || c == ' ');
+        // Persons: the mentions inside.
+        let inside: Vec<&&Mention> = in_sent.iter().filter(|x| list.contains(x.span)).collect();
+        let mut holes: Vec<Span> = Vec::new();
+        for m in &inside {
+            people.add_role(m.person, Role::Attendee);
+            let name = people.name(m.person).to_string();
+            if !out.iter().any(|a| a.name.as_deref() == Some(name.as_str())) {
+                let whole = Span::new(m.start.max(list.start), m.end.min(list.end));
+                out.push(Attendee {
+                    text: text::fold_ws(ctx.at(whole)),
+                    span: whole,
+                    kind: AttendeeKind::Person,
+                    name: Some(name),
+                    count: None,
+                    members: Vec::new(),
+                });
+            }
+            holes.push(Span::new(m.start.max(list.start), m.end.min(list.end)));
+        }
+        // Bodies: what is left, split at commas and `and`.
+        let mut cursor = list.start;
+        holes.sort();
+        let mut rest: Vec<Span> = Vec::new();
+        for h in holes {
+            if h.start > cursor {
+                rest.push(Span::new(cursor, h.start));
+            }
+            cursor = cursor.max(h.end);
+        }
+        if cursor < list.end {
+            rest.push(Span::new(cursor, list.end));
+        }
+        for r in rest {
+            for piece in split_list(lex, ctx, r) {
+                let t = ctx.at(piece);
+                if !has_people_noun(lex, t) {
+                    // A bare name in a list: `Huang Ju, Wu Yi and Hua Jianmin`.
+                    if looks_like_name(lex, t) {
+                        let p = people.mention(&text::fold_ws(t), piece);
+                        people.add_role(p, Role::Attendee);
+                        out.push(Attendee {
+                            text: text::fold_ws(t),
+                            span: piece,
+                            kind: AttendeeKind::Person,
+                            name: Some(people.name(p).to_string()),
+                            count: None,
+                            members: Vec::new(),
+                        });
+                    }
+                    continue;
+                }
+                let members = members_of(rules, ctx, piece);
+                if !members.is_empty() && members.iter().all(|m| looks_like_name(lex, &m.text)) {
+                    // `Leaders of the State Council including Wu Yi and Hua Jianmin`:
+                    // the people named are the attendees.
+                    for m in members {
+                        let p = people.mention(&m.text, m.span);
+                        people.add_role(p, Role::Attendee);
+                        let name = people.name(p).to_string();
+                        if !out.iter().any(|a| a.name.as_deref() == Some(name.as_str())) {
+                            out.push(Attendee {
+                                text: m.text,
+                                span: m.span,
+                                kind: AttendeeKind::Person,
+                                name: Some(name),
+                                count: None,
+                                members: Vec::new(),
+                            });
+                        }
+                    }
+                    continue;
+                }
+                let count = count_of(rules, t);
+                let text = text::fold_ws(t);
+                if !out.iter().any(|a| a.text == text) {
+                    out.push(Attendee {
+                        text,
+                        span: piece,
+                        kind: AttendeeKind::Body,
+                        name: None,
+                        count,
+                        members,
+                    });
+                }
+            }
+        }
+    }
+}
+
+fn has_people_noun(lex: &Lex, t: &str) -> bool {
+    t.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| lex.is_people_noun(w) || (lex.is_head(w) && w.chars().next().is_some_and(|c| c.is_lowercase())))
+}
+
+fn looks_like_name(lex: &Lex, t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            !lex.not_name(w) &&
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+                && !lex.is_head(w)
+        })
+}
+
+/// Splits a list at `, ` and `; ` and at ` and ` / ` as well as ` where the left part
+/// is a phrase of its own (three words or more) or the right part starts a new one.
+fn split_list(lex: &Lex, ctx: &Ctx<'_>, r: Span) -> Vec<Span> {
+    let s = ctx.at(r);
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut depth = 0i32;
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut seg_start = 0;
+    while i < b.len() {
+        match b[i] {
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            _ => {}
+        }
+        if depth <= 0 {
+            let rest = &s[i..];
+            let sep = if rest.starts_with(", and ") {
+                Some(6)
+            } else if rest.starts_with(", ") || rest.starts_with("; ") {
+                Some(2)
+            } else if rest.starts_with(" as well as ") {
+                Some(12)
+            } else if rest.starts_with(" and ") {
+                let left_words = s[seg_start..i].split_whitespace().count();
+                let right = &s[i + 5..];
+                let right_first = right.split_whitespace().next().unwrap_or("");
+                let new_phrase = lex.is_people_noun(right_first)
+                    || right_first.chars().next().is_some_and(|c| c.is_ascii_digit())
+                    || right.starts_with("more than")
+                    || right.starts_with("heads of")
+                    || right.starts_with("leaders of");
+                if left_words >= 3 && new_phrase || (left_words >= 4 && lex.starts_with_title(right)) {
+                    Some(5)
+                } else {
+                    None
+                }
+            } else {
+                None
+            };
+            if let Some(n) = sep {
+                // Not inside an `including ...` member list.
+                let seg = &s[seg_start..i];
+                if !seg.contains("including ") && !seg.contains("such as ") {
+                    cuts.push((i, i + n));
+                    seg_start = i + n;
+                    i += n;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    let mut out = Vec::new();
+    let mut last = 0;
+    for (a, e) in cuts {
+        out.push(Span::new(r.start + last, r.start + a));
+        last = e;
+    }
+    out.push(Span::new(r.start + last, r.end));
+    out.into_iter()
+        .map(|p| {
+            let p = text::trim_by(ctx.src, p, |c| text::is_edge_punct(c) || c == ' ');
+            strip_list_words(ctx, p)
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn strip_list_words(ctx: &Ctx<'_>, p: Span) -> Span {
+    let s = ctx.at(p);
+    let mut start = 0;
+    for pre in ["and ", "also ", "as well as ", "the "] {
+        if s[start..].starts_with(pre) && pre != "the " {
+            start += pre.len();
+        }
+    }
+    let mut end = s.len();
+    for suf in [" among others", " and others", " etc", " attended the", " attended"] {
+        if let Some(i) = s[..end].find(suf) {
+            end = i;
+        }
+    }
+    text::trim(ctx.src, Span::new(p.start + start, p.start + end))
+}
+
+fn count_of(rules: &Rules, t: &str) -> Option<u64> {
+    let c = rules.count.captures(t)?;
+    if let Some(n) = c.name("n") {
+        return n.as_str().replace(',', "").parse().ok();
+    }
+    c.name("w")
+        .and_then(|w| crate::extract::quotes::english_number(&w.as_str().to_lowercase()))
+}
+
+fn members_of(rules: &Rules, ctx: &Ctx<'_>, piece: Span) -> Vec<Text> {
+    let s = ctx.at(piece);
+    let Some(m) = rules.including.find(s) else { return Vec::new() };
+    let list = Span::new(piece.start + m.end(), piece.end);
+    let ls = ctx.at(list);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut push = |a: usize, b: usize| {
+        let mut sp = text::trim(ctx.src, Span::new(list.start + a, list.start + b));
+        // `Huairou district`: the name alone.
+        let t = ctx.at(sp);
+        if let Some(i) = t.rfind(' ') {
+            if t[i + 1..].chars().next().is_some_and(|c| c.is_lowercase()) {
+                sp = Span::new(sp.start, sp.start + i);
+            }
+        }
+        if let Some(t) = text::text_trimmed(ctx.src, sp) {
+            out.push(t);
+        }
+    };
+    let mut i = 0;
+    while i < ls.len() {
+        let r = &ls[i..];
+        if r.starts_with(", and ") {
+            push(start, i);
+            i += 6;
+            start = i;
+        } else if r.starts_with(", ") || r.starts_with(" and ") {
+            push(start, i);
+            i += if r.starts_with(", ") { 2 } else { 5 };
+            start = i;
+        } else {
+            i += r.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    push(start, ls.len());
+    out
+}
