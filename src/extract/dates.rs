@@ -44,7 +44,9 @@ impl Rules {
               (?:\s*,\s*(?P<year>(?:19|20)\d{{2}})\b)?
             | (?P<d1b>\d{{1,2}})\s+(?P<monb>{MONTH})(?:\s+(?P<yearb>(?:19|20)\d{{2}}))?\b
             | from\s+(?P<mfrom>{MONTH})\s+to\s+(?P<mto>{MONTH})(?:\s+(?P<yearr>(?:19|20)\d{{2}}))?
-            | (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+            | (?:from\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+              (?:\s*(?:-|–|to|and|through|till|until)\s*(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?
+            | \b(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))\b
             )
             (?:\s+(?P<tod1>morning|afternoon|evening|night))?"
         );
@@ -118,11 +120,34 @@ impl Rules {
                 let Some((anchor, ys)) = anchors.day_anchor() else {
                     continue;
                 };
-                let back = (i64::from(anchor.weekday()) - i64::from(wd)).rem_euclid(7);
-                let d = anchor.add_days(-back);
+                let wd2 = get("wd2").and_then(weekday_number);
+                // A range ends on or before the anchor: `Tuesday and Wednesday` in a
+                // Wednesday dateline.
+                let last = wd2.unwrap_or(wd);
+                let back = (i64::from(anchor.weekday()) - i64::from(last)).rem_euclid(7);
+                let end = anchor.add_days(-back);
+                let value = match wd2 {
+                    Some(_) => {
+                        let span_days = (i64::from(last) - i64::from(wd)).rem_euclid(7);
+                        let start = end.add_days(-span_days);
+                        DateValue::Range(PartialDate::from_date(start), PartialDate::from_date(end))
+                    }
+                    None => DateValue::Single(PartialDate::from_date(end)),
+                };
                 DateMention {
                     span: msp,
-                    value: DateValue::Single(PartialDate::from_date(d)),
+                    value,
+                    time_of_day: tod,
+                    year_source: ys,
+                }
+            } else if let Some(t) = get("today") {
+                let Some((anchor, ys)) = anchors.day_anchor() else {
+                    continue;
+                };
+                let tod = tod.or_else(|| t.split_whitespace().nth(1).and_then(tod_en)).or((t == "tonight").then_some(TimeOfDay::Evening));
+                DateMention {
+                    span: msp,
+                    value: DateValue::Single(PartialDate::from_date(anchor)),
                     time_of_day: tod,
                     year_source: ys,
                 }

@@ -25,7 +25,8 @@ use crate::extract::dates::{self, DateMention};
 use crate::extract::people::People;
 use crate::extract::Ctx;
 use crate::model::{
-    Attendee, AttendeeKind, Event, EventDate, EventKind, PersonRef, Role, Span, Statement, Text,
+    Attendee, AttendeeKind, DateValue, Event, EventDate, EventKind, PartialDate, PersonRef, Role,
+    Span, Statement, Text,
 };
 use crate::text;
 use regex::Regex;
@@ -47,6 +48,7 @@ pub(crate) struct Rules {
     non_speech: Regex,
     count: Regex,
     including: Regex,
+    days: Regex,
 }
 
 impl Rules {
@@ -56,7 +58,7 @@ impl Rules {
             event: re(r"(?i)\b(?P<k>press conference|news conference|plenary (?:session|meeting)|plenum|executive meeting|standing committee meeting|discussion meetings?|symposiums?|seminars?|workshops?|forums?|summit|conferences?|sessions?|meetings?|talks|inspection tour|inspection|inspected|signing ceremony|signed|ceremony|grand gathering|gathering|celebration|rally|training (?:course|session|class|program)|reception|banquet|new year party|party|instructions?|lecture|met with|met|meets|visited)\b"),
             chair: re(r"\b(?:chaired|chairs|co-chaired|presided over|presides over|presided|presiding over|chairing|hosted and presided)\b"),
             chair_by: re(r"\b(?:chaired|presided over|co-chaired)\s+by\s+"),
-            speech: re(r"(?i)\b(?:made (?:an? )?(?:important |keynote )?speech(?:es)?|delivered (?:an? )?(?:important |keynote |video |written )?(?:speech|address|report)|gave (?:an? )?(?:important |keynote )?(?:speech|address)|made (?:a |an )?(?:keynote |video )?address|addressed|addresses|addressing|spoke|speaks|made the (?:remarks?|appeal|comments?)|said|says|stressed|stresses|emphasized|emphasised|emphasizes|pointed out|noted|urged|called (?:for|on)|added|told|expressed|hoped|highlighted|underlined|underscored|reiterated|remarked|proposed|put forward|spoke highly|praised|briefed)\b"),
+            speech: re(r"(?i)\b(?:made (?:an? )?(?:important |keynote )?speech(?:es)?|delivered (?:an? )?(?:important |keynote |video |written )?(?:speech|address|report)|gave (?:an? )?(?:important |keynote )?(?:speech|address)|made (?:a |an )?(?:keynote |video )?address|addressed|addresses|addressing|spoke|speaks|made the (?:remarks?|appeal|comments?)|said|says|stressed|stresses|emphasized|emphasised|emphasizes|pointed out|noted|urged|called (?:for|on)|added|told|expressed|hoped|highlighted|underlined|underscored|reiterated|remarked|proposed|put forward|spoke highly|praised|briefed|conveyed)\b"),
             attended_by: re(r"\b(?:attended|joined)\s+by\s+"),
             attended: re(r"\b(?:also )?(?:attended|attend|attends|were present|was present|participated in|took part in)\b"),
             present: re(r"(?i)\b(?:among those (?:present|attending)(?: at the \w+)?(?: were| was)|(?:also )?present (?:at the \w+ )?were|attending the (?:\w+ ){0,3}(?:were|was|included)|those attending included)\s+"),
@@ -68,6 +70,7 @@ impl Rules {
             non_speech: re(r"(?i)\b(?:instructions?|letter|message|article|written|congratulatory|telegram|editorial)\b"),
             count: re(r"(?i)\b(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b|\b(?P<w>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|dozens)\b"),
             including: re(r"(?i)\b(?:including|such as)\s+"),
+            days: re(r"(?i)\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)-day\b"),
         }
     }
 }
@@ -125,16 +128,28 @@ pub(crate) fn find(
     let mut events: Vec<Event> = Vec::new();
     // Main event: the first event phrase of the opening sentences, else of the title.
     let mut main: Option<(usize, Span, EventKind)> = None;
-    for &si in lead.iter() {
-        let s = ctx.sents[si].span;
-        if let Some(sp) = event_phrase(rules, ctx, s) {
-            main = Some((si, sp, kind_of(ctx.at(sp))));
+    let mut best_score = i32::MIN;
+    let mut scan: Vec<usize> = lead.clone();
+    if let Some(&last) = lead.last() {
+        // When the opening sentences name no event, read on (bullets first, story later).
+        scan.extend(last + 1..ctx.sents.len().min(last + 12));
+    }
+    for (rank, &si) in scan.iter().enumerate() {
+        if rank >= lead.len() && main.is_some() {
             break;
+        }
+        let s = ctx.sents[si].span;
+        for sp in event_phrases(rules, ctx, s, mentions) {
+            let score = event_score(ctx, s, sp);
+            if score > best_score {
+                best_score = score;
+                main = Some((si, sp, kind_of(ctx.at(sp))));
+            }
         }
     }
     if main.is_none() {
         if let Some(t) = ctx.title {
-            if let Some(sp) = event_phrase(rules, ctx, t) {
+            if let Some(&sp) = event_phrases(rules, ctx, t, mentions).first() {
                 main = Some((usize::MAX, sp, kind_of(ctx.at(sp))));
             }
         }
@@ -166,6 +181,19 @@ pub(crate) fn find(
             date = (si + 1..ctx.sents.len().min(si + 6))
                 .flat_map(date_mentions)
                 .find(|m| m.span.start < ctx.sents[si].span.end + 1500);
+        }
+        // `a three-day symposium ... opened on Wednesday`: a range from that day;
+        // `... ended on Friday` / `the conclusion of the four-day session on Thursday`:
+        // a range to that day.
+        if let (Some(d), true) = (date.as_mut(), si != usize::MAX) {
+            if let DateValue::Single(pd) = d.value {
+                if let (Some(full), Some(n)) = (pd.to_date(), duration_days(rules, ctx.at(ctx.sents[si].span))) {
+                    let st = ctx.at(ctx.sents[si].span).to_lowercase();
+                    let ends = ["ended", "concluded", "closed", "conclusion", "wrapped up", "close of"].iter().any(|w| st.contains(w));
+                    let (a, b) = if ends { (full.add_days(1 - n), full) } else { (full, full.add_days(n - 1)) };
+                    d.value = DateValue::Range(PartialDate::from_date(a), PartialDate::from_date(b));
+                }
+            }
         }
         let mut location = None;
         let mut organizers = Vec::new();
@@ -240,8 +268,10 @@ pub(crate) fn find(
             }
         }
         // Speakers and statements.
-        let written = rules.non_speech.is_match(st);
         for m in rules.speech.find_iter(st) {
+            let after = &st[m.end()..];
+            let near = after[..text::floor_boundary(after, after.len().min(40))].trim_start();
+            let written = rules.non_speech.is_match(near) && (near.starts_with("in ") || near.starts_with("through "));
             let at = s.start + m.start();
             let verb = m.as_str();
             let subj = subject_before(ctx, &in_sent, people, s, at).or_else(|| {
@@ -272,8 +302,9 @@ pub(crate) fn find(
 
 /// The first event phrase of a span that really names an event: not part of a
 /// building's name (`Conference Hall`), not a political party (`Communist Party`).
-fn event_phrase(rules: &Rules, ctx: &Ctx<'_>, s: Span) -> Option<Span> {
+fn event_phrases(rules: &Rules, ctx: &Ctx<'_>, s: Span, mentions: &[Mention]) -> Vec<Span> {
     let st = ctx.at(s);
+    let mut out = Vec::new();
     for c in rules.event.captures_iter(st) {
         let Some(m) = c.name("k") else { continue };
         let w = m.as_str();
@@ -285,16 +316,55 @@ fn event_phrase(rules: &Rules, ctx: &Ctx<'_>, s: Span) -> Option<Span> {
         if w.eq_ignore_ascii_case("party") {
             let before = st[..m.start()].trim_end();
             let prev = before.rsplit(' ').next().unwrap_or("");
-            if w != "party" || matches!(prev, "ruling" | "political" | "Communist" | "opposition" | "the" | "a" | "one" | "each" | "other" | "third" | "every") || before.ends_with("of the") {
+            if w != "party" || matches!(prev, "ruling" | "political" | "Communist" | "opposition" | "one" | "each" | "other" | "third" | "every" | "host") || before.ends_with("of the") {
                 continue;
             }
         }
         if w.starts_with(|c: char| c.is_uppercase()) && !matches!(w.to_lowercase().as_str(), "forum" | "summit" | "conference" | "symposium" | "seminar" | "session" | "plenary session" | "meeting" | "press conference") {
             continue;
         }
-        return Some(Span::new(s.start + m.start(), s.start + m.end()));
+        let sp = Span::new(s.start + m.start(), s.start + m.end());
+        // Inside a person's title (`... Political Consultative Conference`).
+        if mentions.iter().any(|x| Span::new(x.start, x.end).contains(sp)) {
+            continue;
+        }
+        out.push(sp);
     }
-    None
+    out
+}
+
+/// How surely an event phrase names the event the sentence reports: an action on
+/// it (`presiding over a`, `held a`, `at the`) raises it, a mention of another
+/// event's decisions (`the spirit of the plenary session`) lowers it.
+fn event_score(ctx: &Ctx<'_>, s: Span, sp: Span) -> i32 {
+    let before = ctx.at(Span::new(s.start, sp.start));
+    let tail = &before[text::floor_boundary(before, before.len().saturating_sub(60))..];
+    let tail = tail.to_lowercase();
+    let mut score = 0;
+    for cue in ["presid", "chair", "held", "hold", "attend", "address", "at a ", "at the ", "during", "conven", "open", "speech at", "remarks at", "while ", "when ", " a ", " an "] {
+        if tail.contains(cue) {
+            score += 2;
+            break;
+        }
+    }
+    for cue in ["spirit of", "decisions of", "guidelines of", "since the", "outcome of", "communique of"] {
+        if tail.contains(cue) {
+            score -= 3;
+        }
+    }
+    let w = ctx.at(sp).to_lowercase();
+    if w.starts_with("met") || w == "meets" || w == "talks" || w == "inspected" || w == "visited" {
+        score += 1;
+    }
+    score
+}
+
+/// `three-day`, `10-day`, `two-day` in a sentence: the number of days.
+fn duration_days(rules: &Rules, st: &str) -> Option<i64> {
+    let c = rules.days.captures(st)?;
+    let n = c.name("n")?.as_str().to_lowercase();
+    let n = n.parse::<u64>().ok().or_else(|| crate::extract::quotes::english_number(&n))?;
+    (2..=31).contains(&n).then_some(n as i64)
 }
 
 fn is_reporting(verb: &str) -> bool {
@@ -349,6 +419,17 @@ fn ordinal_days(rules: &Rules, ctx: &Ctx<'_>, s: Span, dateline: Option<Span>) -
         let (Some(m), Some(d)) = (c.get(0), c.name("d")) else { continue };
         let sp = Span::new(s.start + m.start(), s.start + m.end());
         if dateline.is_some_and(|x| x.overlaps(sp)) {
+            continue;
+        }
+        // `the 19th Central Committee`, `the 21st century`: an ordinal, not a day.
+        let lead_in = m.as_str().to_lowercase();
+        let next = ctx.at(Span::new(sp.end, s.end)).trim_start();
+        let next_word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let is_day = (lead_in.starts_with("on ") || lead_in.contains(" of "))
+            && (next_word.is_empty()
+                || next.starts_with(',')
+                || matches!(next_word, "in" | "at" | "and" | "when" | "that" | "to" | "with" | "of"));
+        if !is_day {
             continue;
         }
         let Ok(day) = d.as_str().parse::<u8>() else { continue };
@@ -619,7 +700,7 @@ fn attendees_in(
     }
     // `LIST (also) attended`: the list is the subject before the verb.
     if lists.is_empty() {
-        if let Some(m) = rules.attended.find(st) {
+        if let Some(m) = rules.attended.find(st).filter(|m| attends_event(rules, st, m.end())) {
             let mut start = s.start;
             let pre = &st[..m.start()];
             // After a leading clause (`..., and`, `;`).
@@ -634,7 +715,7 @@ fn attendees_in(
                     start = start.max(s.start + i + rel.len());
                 }
             }
-            let sp = Span::new(start, s.start + m.start());
+            let sp = subject_chunks(lex, ctx, in_sent, Span::new(start, s.start + m.start()));
             let subj = ctx.at(sp).trim();
             let ok = !subj.is_empty()
                 && !matches!(subj, "He" | "She" | "They" | "It")
@@ -681,6 +762,17 @@ fn attendees_in(
         for r in rest {
             for piece in split_list(lex, ctx, r) {
                 let t = ctx.at(piece);
+                if !has_people_noun(lex, t) && !looks_like_name(lex, t) {
+                    // A continuation of the body before it: `80 participants from SOEs,
+                    // the State Administration ... and China Banking Regulatory Commission`.
+                    if let Some(last) = out.last_mut().filter(|a| {
+                        a.kind == AttendeeKind::Body && a.span.end <= piece.start && piece.start - a.span.end <= 6
+                    }) {
+                        last.span = Span::new(last.span.start, piece.end);
+                        last.text = text::fold_ws(ctx.at(last.span));
+                    }
+                    continue;
+                }
                 if !has_people_noun(lex, t) {
                     // A bare name in a list: `Huang Ju, Wu Yi and Hua Jianmin`.
                     if looks_like_name(lex, t) {
@@ -733,6 +825,67 @@ fn attendees_in(
             }
         }
     }
+}
+
+/// `attended` is about an event: `attended the symposium`, `attended.`.
+fn attends_event(rules: &Rules, st: &str, end: usize) -> bool {
+    let rest = st[end..].trim_start();
+    if rest.is_empty() || rest.starts_with(['.', ',', ';']) {
+        return true;
+    }
+    let window = &rest[..text::floor_boundary(rest, rest.len().min(60))];
+    rules.event.find(window).is_some_and(|m| m.start() < 45)
+}
+
+/// The subject of `... attended`: comma-separated chunks back from the verb while
+/// each is a person, a name or a body of people.
+fn subject_chunks(lex: &Lex, ctx: &Ctx<'_>, in_sent: &[&Mention], sp: Span) -> Span {
+    let mut start = sp.end;
+    loop {
+        let region = ctx.at(Span::new(sp.start, start));
+        let mut cut = region.rfind(", ").map_or(sp.start, |i| sp.start + i + 2);
+        // Commas inside a person's appositive do not end the chunk.
+        if let Some(m) = in_sent.iter().find(|m| m.start < cut && cut <= m.end) {
+            cut = m.start.max(sp.start);
+        }
+        let chunk = Span::new(cut, start);
+        let t = ctx.at(chunk).trim();
+        let t = t.strip_prefix("and ").unwrap_or(t);
+        let ok = in_sent.iter().any(|m| chunk.contains(m.span))
+            || has_people_noun(lex, t)
+            || looks_like_name(lex, t);
+        if !ok {
+            break;
+        }
+        start = cut;
+        // Step over the comma before this chunk, if there is one.
+        let before = ctx.at(Span::new(sp.start, cut)).trim_end();
+        match before.strip_suffix(',') {
+            Some(b) if !b.is_empty() => start = sp.start + b.len(),
+            _ => break,
+        }
+        if start <= sp.start {
+            break;
+        }
+        // Next round looks at the chunk before; if it fails, restore.
+        let keep = cut;
+        let region = ctx.at(Span::new(sp.start, start));
+        let mut c2 = region.rfind(", ").map_or(sp.start, |i| sp.start + i + 2);
+        if let Some(m) = in_sent.iter().find(|m| m.start < c2 && c2 <= m.end) {
+            c2 = m.start.max(sp.start);
+        }
+        let ch2 = Span::new(c2, start);
+        let t2 = ctx.at(ch2).trim();
+        let t2 = t2.strip_prefix("and ").unwrap_or(t2);
+        let ok2 = in_sent.iter().any(|m| ch2.contains(m.span))
+            || has_people_noun(lex, t2)
+            || looks_like_name(lex, t2);
+        if !ok2 {
+            start = keep;
+            break;
+        }
+    }
+    Span::new(start.min(sp.end), sp.end)
 }
 
 fn has_people_noun(lex: &Lex, t: &str) -> bool {

@@ -135,6 +135,8 @@ pub(crate) const NOT_NAME: &[&str] = &[
     "asean", "brics", "apec", "g20", "un", "wto", "who", "imf", "eu", "sco", "nato", "opec",
     "sino", "sino-japanese", "sino-us", "sino-u.s", "anglo", "shrine", "temple", "memorial",
     "mausoleum", "cemetery", "embassy", "consulate", "legislative", "lower", "upper",
+    "ensemble", "troupe", "orchestra", "choir", "band", "team", "club", "studies", "study",
+    "research", "sciences",
 ];
 
 /// Verbs (and verb phrases' first words) that follow a person as subject.
@@ -192,5 +194,7 @@ pub(crate) const PLACES: &[&str] = &[
     "department", "bureau", "office", "association", "federation", "group", "party",
     "congress", "parliament", "assembly", "senate", "court", "academy", "university",
     "institute", "company", "corporation", "bank", "agency", "army", "navy", "force",
-    "shrine", "temple", "memorial",
+    "shrine", "temple", "memorial", "conference", "league", "organization", "administration",
+    "authority", "procuratorate", "police", "front", "foundation", "society", "fund",
+    "center", "centre", "chamber", "federation", "forces",
 ];

@@ -83,7 +83,15 @@ impl Lex {
             .trim_end_matches("'s")
             .trim_end_matches("’s")
             .trim_end_matches(['\'', '’']);
-        self.not_name.contains(l)
+        if self.not_name.contains(l) {
+            return true;
+        }
+        // Plurals of such words: `Groups`, `Generals`, `Studies`.
+        let singular = l
+            .strip_suffix("ies")
+            .map(|x| format!("{x}y"))
+            .or_else(|| l.strip_suffix('s').map(str::to_string));
+        singular.is_some_and(|x| self.not_name.contains(x.as_str()) || self.heads.contains(x.as_str()))
     }
 
     /// True when the first words of `s` make a title (a head within three words,
@@ -219,7 +227,11 @@ pub(crate) fn find(lex: &Lex, ctx: &Ctx<'_>, people: &mut People) -> Vec<Mention
                 continue;
             }
             let mut j = i + 1;
-            while j < toks.len() && j - i < 4 && is_name_tok(lex, ctx, &toks, j) && gap_is_space(ctx, toks[j - 1], toks[j]) {
+            while j < toks.len()
+                && j - i < 4
+                && gap_is_space(ctx, toks[j - 1], toks[j])
+                && (is_name_tok(lex, ctx, &toks, j) || NAME_SYLLABLES.contains(&ctx.at(toks[j].span)))
+            {
                 j += 1;
             }
             let run = &toks[i..j];
@@ -227,6 +239,7 @@ pub(crate) fn find(lex: &Lex, ctx: &Ctx<'_>, people: &mut People) -> Vec<Mention
             let name = clean_name(ctx.at(name_span));
             let name_span = Span::new(name_span.start, name_span.start + name.len());
             let pre = pre_title(lex, ctx, &toks, i);
+            let fronted = if pre.is_none() { fronted_titles(lex, ctx, sent.span, name_span.start) } else { Vec::new() };
             let (apps, app_end) = appositive(lex, ctx, sent.span, name_span.end);
             let of_tail = if pre.is_some() && apps.is_empty() {
                 of_phrase(ctx, &toks, j)
@@ -243,7 +256,7 @@ pub(crate) fn find(lex: &Lex, ctx: &Ctx<'_>, people: &mut People) -> Vec<Mention
             let lower_hit = run
                 .iter()
                 .any(|t| lower_words.contains(&ctx.at(t.span).to_lowercase()));
-            let strong = pre.is_some() || !apps.is_empty();
+            let strong = pre.is_some() || !apps.is_empty() || !fronted.is_empty();
             let weak = (verb_after || said_before) && run.len() >= 2 && !lower_hit;
             // A title shared by a list: `staff reporters Cao Yu and Shen An`.
             let shared = prev_shared.as_ref().and_then(|(end, t, plural)| {
@@ -266,7 +279,7 @@ pub(crate) fn find(lex: &Lex, ctx: &Ctx<'_>, people: &mut People) -> Vec<Mention
                     }
                     first_title = titles.into_iter().next();
                 }
-                for t in &apps {
+                for t in apps.iter().chain(fronted.iter()) {
                     people.add_title(p, t);
                 }
                 if first_title.is_none() {
@@ -310,10 +323,20 @@ fn lower_words(ctx: &Ctx<'_>) -> HashSet<String> {
     set
 }
 
+/// Whitespace, or the parentheses of an acronym inside a title: `Region (HKSAR) Carrie`.
+fn gap_is_title_space(ctx: &Ctx<'_>, a: Tok, b: Tok) -> bool {
+    let g = ctx.at(Span::new(a.span.end, b.span.start));
+    !g.is_empty() && g.chars().all(|c| text::is_space(c) || c == '(' || c == ')') && g.chars().filter(|c| *c == '(' || *c == ')').count() <= 1
+}
+
 fn gap_is_space(ctx: &Ctx<'_>, a: Tok, b: Tok) -> bool {
     let g = ctx.at(Span::new(a.span.end, b.span.start));
     !g.is_empty() && g.chars().all(text::is_space)
 }
+
+/// Function words that are also name syllables when written capitalised inside a
+/// name: `Shen An`, `Tan Tee How`.
+const NAME_SYLLABLES: &[&str] = &["An", "He", "How", "So", "Do", "No", "Long", "Yi", "Lee", "Le", "Ma"];
 
 fn is_name_tok(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], i: usize) -> bool {
     let t = toks[i];
@@ -333,6 +356,21 @@ fn is_name_tok(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], i: usize) -> bool {
     !lex.not_name(w)
 }
 
+/// Titles set before a name with a comma: `A member of the Central Military
+/// Commission and commander of the Air Force, Qiao Qingchen met ...`.
+fn fronted_titles(lex: &Lex, ctx: &Ctx<'_>, sent: Span, name_start: usize) -> Vec<String> {
+    let before = ctx.at(Span::new(sent.start, name_start));
+    let Some(head) = before.strip_suffix(", ") else { return Vec::new() };
+    let clause_start = head.rfind([':', ';', '.']).map_or(0, |i| i + 1);
+    let clause = head[clause_start..].trim();
+    let first = clause.split_whitespace().next().unwrap_or("");
+    if !matches!(first, "A" | "An" | "As") || clause.contains(", ") || !lex.starts_with_title(clause) {
+        return Vec::new();
+    }
+    let clause = clause.strip_prefix("As ").unwrap_or(clause);
+    split_titles(lex, clause)
+}
+
 /// Strips a possessive and edge punctuation from a name.
 fn clean_name(s: &str) -> String {
     let s = s
@@ -350,7 +388,8 @@ fn pre_title(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], run_start: usize) -> Option
     }
     let before = toks[run_start - 1];
     let bw = ctx.at(before.span);
-    if CONNECTORS.contains(&bw.to_lowercase().as_str()) || !gap_is_space(ctx, before, toks[run_start]) {
+    let paren_acr = before.acr && gap_is_title_space(ctx, before, toks[run_start]);
+    if CONNECTORS.contains(&bw.to_lowercase().as_str()) || !(gap_is_space(ctx, before, toks[run_start]) || paren_acr) {
         return None;
     }
     // The word before the name closes a title: a head (`Premier`), an acronym
@@ -362,11 +401,15 @@ fn pre_title(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], run_start: usize) -> Option
     let mut k = run_start;
     while k > 0 {
         let t = toks[k - 1];
-        if k < run_start && !gap_is_space(ctx, t, toks[k]) {
+        if k < run_start && !gap_is_title_space(ctx, t, toks[k]) {
             break;
         }
         let w = ctx.at(t.span);
         let lw = w.to_lowercase();
+        // Another person's name ends the title: `Argentine President Kirchner and ...`.
+        if t.cap && !t.acr && !lex.not_name(w) && !lex.is_head(w) && !MODIFIERS.contains(&lw.as_str()) {
+            break;
+        }
         let ok = t.cap
             || t.acr
             || lex.is_head(w)
@@ -488,12 +531,39 @@ fn appositive(lex: &Lex, ctx: &Ctx<'_>, sent: Span, name_end: usize) -> (Vec<Str
             return (Vec::new(), name_end);
         }
     }
+    if ends_with_titled_name(lex, app) {
+        return (Vec::new(), name_end);
+    }
     // Not a clause: `X, who ...`, `X, said ...`.
     let first = app.split_whitespace().next().unwrap_or("");
     if matches!(first, "who" | "which" | "said" | "and" | "but") {
         return (Vec::new(), name_end);
     }
     (split_titles(lex, app), base + end)
+}
+
+/// True when a phrase ends with a name after a title's last word:
+/// `Commissioner of the Chinese foreign ministry in the HKSAR Xie Feng`.
+fn ends_with_titled_name(lex: &Lex, app: &str) -> bool {
+    let words: Vec<&str> = app.split_whitespace().collect();
+    let is_name_word = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+            && w.chars().skip(1).any(|c| c.is_lowercase())
+            && !lex.not_name(w)
+            && !lex.is_head(w)
+    };
+    let mut k = words.len();
+    while k > 0 && words.len() - k < 3 && is_name_word(words[k - 1]) {
+        k -= 1;
+    }
+    if k == words.len() || k == 0 {
+        return false;
+    }
+    let prev = words[k - 1].trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    lex.is_head(prev)
+        || (prev.len() >= 2 && prev.chars().all(|c| c.is_uppercase()))
+        || lex.places.contains(prev.to_lowercase().as_str())
 }
 
 /// Splits an appositive into titles at ` and ` / `, ` where a new title starts.
