@@ -129,7 +129,7 @@ fn candidates(rules: &Rules, ctx: &Ctx<'_>) -> Vec<Cand> {
                     // never a dateline's `(Xinhua) --`.
                     if c.name("dash").is_some() {
                         let before = s[..m.start()].trim_end();
-                        if !(before.is_empty() || before.ends_with(['.', '!', '?', '"', '”'])) {
+                        if !(before.is_empty() || before.ends_with(['.', '!', '?', '"', '”', ';', ':', '；', '：', '。'])) {
                             continue;
                         }
                     }
@@ -248,6 +248,11 @@ struct Open {
 /// Finds the ordinal lists of the body.
 pub(crate) fn find(rules: &Rules, ctx: &Ctx<'_>, people: &People) -> Vec<Enumeration> {
     let cands = candidates(rules, ctx);
+    if std::env::var_os("PN_DEBUG").is_some() {
+        for c in &cands {
+            eprintln!("cand {:?} {:?} {} {:?}", c.group, c.ord, c.para, ctx.at(c.marker));
+        }
+    }
     let mut lists: Vec<Open> = Vec::new();
     for c in cands {
         // The open list of this group, if it is near enough.
@@ -389,5 +394,22 @@ mod tests {
     fn single_marker_is_no_list() {
         assert!(lists("First, do this. Then that.", Lang::En).is_empty());
         assert!(lists("统一是关键。", Lang::Zh).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod dash_tests {
+    use super::*;
+    use crate::extract::{Anchors, Ctx};
+
+    #[test]
+    fn dash_bullets_in_one_paragraph() {
+        let src = "BEIJING, Oct. 29 (Xinhua) -- The plan was set by 2035. -- China's strength will grow. A stride. -- New industrialization will be achieved. -- The modernization will be achieved.";
+        let paras = vec![Span::new(0, src.len())];
+        let ctx = Ctx::new(src, Lang::En, None, &paras, Anchors::default());
+        let l = find(&Rules::new(), &ctx, &People::new(Lang::En));
+        assert_eq!(l.len(), 1, "{l:?}");
+        assert_eq!(l[0].items.len(), 3);
+        assert!(l[0].items[0].text.starts_with("China's strength"));
     }
 }

@@ -147,6 +147,24 @@ pub(crate) fn find(
             }
         }
     }
+    // The headline names the event (`Legal forum held in ...`): when the opening
+    // sentences name an event of that kind too, that is the main event.
+    if let Some(t) = ctx.title {
+        if let Some(&tsp) = event_phrases(rules, ctx, t, mentions).first() {
+            let tk = kind_of(ctx.at(tsp));
+            if main.is_some_and(|(_, _, k)| k != tk) {
+                'find: for &si in &lead {
+                    let s = ctx.sents[si].span;
+                    for sp in event_phrases(rules, ctx, s, mentions) {
+                        if kind_of(ctx.at(sp)) == tk {
+                            main = Some((si, sp, tk));
+                            break 'find;
+                        }
+                    }
+                }
+            }
+        }
+    }
     if main.is_none() {
         if let Some(t) = ctx.title {
             if let Some(&sp) = event_phrases(rules, ctx, t, mentions).first() {
@@ -187,9 +205,18 @@ pub(crate) fn find(
         // a range to that day.
         if let (Some(d), true) = (date.as_mut(), si != usize::MAX) {
             if let DateValue::Single(pd) = d.value {
-                if let (Some(full), Some(n)) = (pd.to_date(), duration_days(rules, ctx.at(ctx.sents[si].span))) {
-                    let st = ctx.at(ctx.sents[si].span).to_lowercase();
-                    let ends = ["ended", "concluded", "closed", "conclusion", "wrapped up", "close of"].iter().any(|w| st.contains(w));
+                let dur = duration_days(rules, ctx.at(ctx.sents[si].span))
+                    .or_else(|| lead.iter().find_map(|&x| duration_days(rules, ctx.at(ctx.sents[x].span))));
+                if let (Some(full), Some(n)) = (pd.to_date(), dur) {
+                    let s0 = ctx.sents[si].span;
+                    let upto = ctx.at(Span::new(s0.start, d.span.start.clamp(s0.start, s0.end))).to_lowercase();
+                    let last_end = ["ended", "concluded", "closed on", "conclusion", "wrapped up", "close of"].iter().filter_map(|w| upto.rfind(w)).max();
+                    let last_start = ["opened", "began", "kicked off", "started", "opening"].iter().filter_map(|w| upto.rfind(w)).max();
+                    let ends = match (last_end, last_start) {
+                        (Some(e), Some(b)) => e > b,
+                        (Some(_), None) => true,
+                        _ => false,
+                    };
                     let (a, b) = if ends { (full.add_days(1 - n), full) } else { (full, full.add_days(n - 1)) };
                     d.value = DateValue::Range(PartialDate::from_date(a), PartialDate::from_date(b));
                 }
@@ -206,7 +233,7 @@ pub(crate) fn find(
         }
         if location.is_none() {
             // Any opening sentence that says where: `met ... here`, `in Beijing`.
-            for &x in &lead {
+            for x in lead.first().copied().unwrap_or(0)..ctx.sents.len().min(8) {
                 let s = ctx.sents[x].span;
                 if let Some(l) = place_in(rules, ctx, s, Span::new(s.start, s.start), dateline_span, dateline_place, mentions) {
                     location = Some(l);
@@ -837,60 +864,63 @@ fn attends_event(rules: &Rules, st: &str, end: usize) -> bool {
     rules.event.find(window).is_some_and(|m| m.start() < 45)
 }
 
-/// The subject of `... attended`: comma-separated chunks back from the verb while
-/// each is a person, a name or a body of people.
+/// The subject of `... attended`: the comma-separated chunks back from the verb
+/// (a person's appositive is one chunk) up to a chunk that opens with a preposition
+/// (`in the Great Hall`, `On the afternoon of`); leading chunks that name neither a
+/// person nor a body of people are dropped.
 fn subject_chunks(lex: &Lex, ctx: &Ctx<'_>, in_sent: &[&Mention], sp: Span) -> Span {
-    let mut start = sp.end;
+    let region = ctx.at(sp);
+    let trimmed = region.trim_end().trim_end_matches(',');
+    let trimmed = trimmed
+        .strip_suffix(" also")
+        .or_else(|| trimmed.strip_suffix(" all"))
+        .or_else(|| trimmed.strip_suffix(" both"))
+        .unwrap_or(trimmed)
+        .trim_end()
+        .trim_end_matches(',');
+    let end = sp.start + trimmed.len();
+    let mut chunks: Vec<Span> = Vec::new();
+    let mut stop = end;
     loop {
-        let region = ctx.at(Span::new(sp.start, start));
-        let mut cut = region.rfind(", ").map_or(sp.start, |i| sp.start + i + 2);
-        // Commas inside a person's appositive do not end the chunk.
-        if let Some(m) = in_sent.iter().find(|m| m.start < cut && cut <= m.end) {
+        let r = ctx.at(Span::new(sp.start, stop));
+        let mut cut = r.rfind(", ").map_or(sp.start, |i| sp.start + i + 2);
+        if let Some(m) = in_sent.iter().find(|m| m.start < cut && cut <= m.end + 2) {
             cut = m.start.max(sp.start);
         }
-        let chunk = Span::new(cut, start);
+        let chunk = Span::new(cut, stop);
         let t = ctx.at(chunk).trim();
-        let t = t.strip_prefix("and ").unwrap_or(t);
-        let ok = in_sent.iter().any(|m| chunk.contains(m.span))
-            || has_people_noun(lex, t)
-            || looks_like_name(lex, t);
-        if !ok {
+        let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
+        let prep = matches!(first.as_str(), "in" | "at" | "on" | "during" | "from" | "after" | "before" | "with" | "by" | "under" | "for" | "to" | "when" | "while" | "as");
+        if prep && !in_sent.iter().any(|m| chunk.contains(m.span)) {
             break;
         }
-        start = cut;
-        // Step over the comma before this chunk, if there is one.
-        let before = ctx.at(Span::new(sp.start, cut)).trim_end();
-        match before.strip_suffix(',') {
-            Some(b) if !b.is_empty() => start = sp.start + b.len(),
-            _ => break,
-        }
-        if start <= sp.start {
+        chunks.push(chunk);
+        if cut <= sp.start {
             break;
         }
-        // Next round looks at the chunk before; if it fails, restore.
-        let keep = cut;
-        let region = ctx.at(Span::new(sp.start, start));
-        let mut c2 = region.rfind(", ").map_or(sp.start, |i| sp.start + i + 2);
-        if let Some(m) = in_sent.iter().find(|m| m.start < c2 && c2 <= m.end) {
-            c2 = m.start.max(sp.start);
-        }
-        let ch2 = Span::new(c2, start);
-        let t2 = ctx.at(ch2).trim();
-        let t2 = t2.strip_prefix("and ").unwrap_or(t2);
-        let ok2 = in_sent.iter().any(|m| ch2.contains(m.span))
-            || has_people_noun(lex, t2)
-            || looks_like_name(lex, t2);
-        if !ok2 {
-            start = keep;
-            break;
-        }
+        stop = cut.saturating_sub(2).max(sp.start);
     }
-    Span::new(start.min(sp.end), sp.end)
+    let ok = |c: &Span| {
+        let t = ctx.at(*c).trim();
+        let t = t.strip_prefix("and ").unwrap_or(t);
+        in_sent.iter().any(|m| c.contains(m.span) && !ctx.at(Span::new(c.start, m.span.start)).contains('('))
+            || has_people_noun(lex, t)
+            || looks_like_name(lex, t)
+    };
+    // chunks are right-to-left; drop non-subject chunks from the left end.
+    while chunks.last().is_some_and(|c| !ok(c)) {
+        chunks.pop();
+    }
+    match chunks.last() {
+        Some(c) => Span::new(c.start, end),
+        None => Span::new(end, end),
+    }
 }
 
 fn has_people_noun(lex: &Lex, t: &str) -> bool {
-    t.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .any(|w| lex.is_people_noun(w) || (lex.is_head(w) && w.chars().next().is_some_and(|c| c.is_lowercase())))
+    t.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| {
+        w.chars().next().is_some_and(|c| c.is_lowercase()) && (lex.is_people_noun(w) || lex.is_head(w))
+    })
 }
 
 fn looks_like_name(lex: &Lex, t: &str) -> bool {

@@ -196,5 +196,9 @@ pub(crate) const PLACES: &[&str] = &[
     "institute", "company", "corporation", "bank", "agency", "army", "navy", "force",
     "shrine", "temple", "memorial", "conference", "league", "organization", "administration",
     "authority", "procuratorate", "police", "front", "foundation", "society", "fund",
-    "center", "centre", "chamber", "federation", "forces",
+    "center", "centre", "chamber", "federation", "forces", "cooperation", "affairs",
+    "development", "security", "defense", "defence", "trade", "commerce", "education",
+    "health", "finance", "justice", "culture", "technology", "science", "agriculture",
+    "industry", "planning", "reform", "resources", "environment", "protection", "transport",
+    "energy", "information", "staff",
 ];
