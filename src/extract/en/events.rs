@@ -70,7 +70,7 @@ impl Rules {
             non_speech: re(r"(?i)\b(?:instructions?|letter|message|article|written|congratulatory|telegram|editorial)\b"),
             count: re(r"(?i)\b(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b|\b(?P<w>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|dozens)\b"),
             including: re(r"(?i)\b(?:including|such as)\s+"),
-            days: re(r"(?i)\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)-day\b"),
+            days: re(r"(?i)\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)-day\b(?:\s+(?:\w+\s+){0,2}?(?P<w>event|seminar|symposium|meeting|conference|forum|session|summit|workshop|training|visit|inspection|fair|expo|exhibition))?"),
         }
     }
 }
@@ -194,6 +194,11 @@ pub(crate) fn find(
         if date.is_none() {
             date = lead.iter().flat_map(|&x| date_mentions(x)).next();
         }
+        if date.is_none() && si != usize::MAX && si > 0 {
+            // The sentence before reports the same act: `Xi Tuesday called on ...
+            // Addressing the 12th BRICS summit ...`.
+            date = (si.saturating_sub(2)..si).rev().flat_map(date_mentions).next();
+        }
         if date.is_none() && si != usize::MAX {
             // A few sentences on: `On October 18th and 19th, the State Council ...`.
             date = (si + 1..ctx.sents.len().min(si + 6))
@@ -206,7 +211,19 @@ pub(crate) fn find(
         if let (Some(d), true) = (date.as_mut(), si != usize::MAX) {
             if let DateValue::Single(pd) = d.value {
                 let dur = duration_days(rules, ctx.at(ctx.sents[si].span))
-                    .or_else(|| lead.iter().find_map(|&x| duration_days(rules, ctx.at(ctx.sents[x].span))));
+                    .or_else(|| lead.iter().find_map(|&x| duration_days(rules, ctx.at(ctx.sents[x].span))))
+                    .or_else(|| {
+                        // `The 10-day event was jointly sponsored by ...` a few sentences on.
+                        (si + 1..ctx.sents.len().min(si + 5)).find_map(|x| {
+                            let st = ctx.at(ctx.sents[x].span);
+                            let c = rules.days.captures(st)?;
+                            let w = c.name("w")?.as_str().to_lowercase();
+                            let kw = ctx.at(kspan).to_lowercase();
+                            (w == "event" || kw.starts_with(&w) || w.starts_with(kw.split(' ').last().unwrap_or(&kw)))
+                                .then(|| duration_days(rules, st))
+                                .flatten()
+                        })
+                    });
                 if let (Some(full), Some(n)) = (pd.to_date(), dur) {
                     let s0 = ctx.sents[si].span;
                     let upto = ctx.at(Span::new(s0.start, d.span.start.clamp(s0.start, s0.end))).to_lowercase();
@@ -525,6 +542,16 @@ fn place_in(
         if sp.is_empty() {
             continue;
         }
+        // `in ASEAN countries`: a modifier of a common noun, not a place.
+        let after = ctx.at(Span::new(sp.end, s.end));
+        let next_word = after.trim_start().split(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("");
+        if after.starts_with(' ')
+            && next_word.chars().next().is_some_and(|c| c.is_lowercase())
+            && !matches!(next_word, "on" | "in" | "at" | "to" | "for" | "and" | "from" | "with" | "last" | "this" | "that" | "which" | "where" | "when" | "during" | "since" | "until" | "as" | "by" | "recently" | "today" | "here")
+            && !lex_is_verbish(next_word)
+        {
+            continue;
+        }
         if p.start() >= from {
             best = Some(sp);
             break;
@@ -534,6 +561,11 @@ fn place_in(
         }
     }
     best.and_then(|b| text::text_trimmed(ctx.src, b))
+}
+
+/// A past-tense or reporting verb after a place: `in Beijing said`, `in Nanjing held`.
+fn lex_is_verbish(w: &str) -> bool {
+    w.ends_with("ed") || w.ends_with("es") || matches!(w, "said" | "met" | "held" | "made" | "gave" | "is" | "was" | "were" | "are" | "will" | "has" | "had")
 }
 
 /// Cuts a place phrase before a trailing `'s` possessive or a lower-case word.
@@ -655,6 +687,9 @@ fn subject_before(ctx: &Ctx<'_>, in_sent: &[&Mention], people: &People, s: Span,
             || (gw.len() <= 3
                 && gw.iter().all(|w| {
                     let w = w.trim_matches(',');
+                    if w.is_empty() {
+                        return true;
+                    }
                     w.ends_with("ly") || matches!(w, "also" | "then" | "has" | "had" | "on" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday" | "first" | "later" | "and" | "had" | "have" | "here")
                 }));
         if close {

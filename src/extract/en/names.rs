@@ -410,11 +410,18 @@ fn pre_title(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], run_start: usize) -> Option
         if t.cap && !t.acr && !lex.not_name(w) && !lex.is_head(w) && !MODIFIERS.contains(&lw.as_str()) {
             break;
         }
+        // Lower-case words inside a title (`of the Chinese foreign ministry in the
+        // HKSAR`), but not verbs and clause words, which start the sentence part before it.
+        let plain_lower = !t.cap
+            && !lex.is_subject_verb(w)
+            && !matches!(lw.as_str(), "with" | "by" | "from" | "as" | "that" | "which" | "who" | "while" | "when" | "where" | "said" | "met" | "a" | "an" | "its" | "his" | "her" | "their" | "also" | "both" | "between" | "among" | "including" | "such" | "like" | "after" | "before" | "during" | "than" | "because" | "if")
+            && w.chars().all(|c| c.is_alphabetic() || c == '-');
         let ok = t.cap
             || t.acr
             || lex.is_head(w)
             || MODIFIERS.contains(&lw.as_str())
-            || CONNECTORS.contains(&lw.as_str());
+            || CONNECTORS.contains(&lw.as_str())
+            || plain_lower;
         if !ok || run_start - k >= 14 {
             break;
         }
@@ -428,6 +435,15 @@ fn pre_title(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], run_start: usize) -> Option
         } else {
             break;
         }
+    }
+    // The title starts at a capitalised word, a head or a modifier.
+    while k < run_start {
+        let t = toks[k];
+        let lw = ctx.at(t.span).to_lowercase();
+        if t.cap || t.acr || lex.is_head(&lw) || MODIFIERS.contains(&lw.as_str()) {
+            break;
+        }
+        k += 1;
     }
     if k >= run_start {
         return None;
