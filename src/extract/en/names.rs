@@ -448,10 +448,26 @@ fn pre_title(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], run_start: usize) -> Option
     if k >= run_start {
         return None;
     }
-    let words = &toks[k..run_start];
-    if !words.iter().any(|t| lex.is_head(ctx.at(t.span))) {
-        return None;
+    // Before its first head a title holds only capitalised words and modifiers
+    // (`Chinese Foreign Minister`, `Chinese top advisor`): anything earlier
+    // (`China on Saturday at the invitation of`) is the sentence, not the title.
+    let first_head = (k..run_start).find(|&x| lex.is_head(ctx.at(toks[x].span)))?;
+    let mut k2 = first_head;
+    while k2 > k {
+        let t = toks[k2 - 1];
+        let w = ctx.at(t.span);
+        let lw = w.to_lowercase();
+        let adj = (t.cap || t.acr || MODIFIERS.contains(&lw.as_str()))
+            && !CONNECTORS.contains(&lw.as_str())
+            && crate::extract::dates::month_number(w).is_none_or(|_| w.len() > 9)
+            && !matches!(w, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday" | "On" | "At" | "In" | "The");
+        if !adj {
+            break;
+        }
+        k2 -= 1;
     }
+    let k = k2;
+    let words = &toks[k..run_start];
     Some((Span::new(words[0].span.start, words[words.len() - 1].span.end), ()))
 }
 
