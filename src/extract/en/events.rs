@@ -772,7 +772,7 @@ fn attendees_in(
             if let Some(i) = pre.find(" -- ") {
                 start = start.max(s.start + i + 4);
             }
-            for rel in [" where ", " which ", " when ", " while ", ", and "] {
+            for rel in [" where ", " which ", " when ", " while "] {
                 if let Some(i) = pre.rfind(rel) {
                     start = start.max(s.start + i + rel.len());
                 }

@@ -340,6 +340,11 @@ const NAME_SYLLABLES: &[&str] = &["An", "He", "How", "So", "Do", "No", "Long", "
 
 fn is_name_tok(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], i: usize) -> bool {
     let t = toks[i];
+    // Long gerunds are words, not names: `Safeguarding`, `Strengthening`.
+    let w = ctx.at(t.span);
+    if is_gerund(w) {
+        return false;
+    }
     if !t.cap || (t.acr && t.span.len() > 2 && !ctx.at(t.span).ends_with('.')) {
         return false;
     }
@@ -369,6 +374,12 @@ fn fronted_titles(lex: &Lex, ctx: &Ctx<'_>, sent: Span, name_start: usize) -> Ve
     }
     let clause = clause.strip_prefix("As ").unwrap_or(clause);
     split_titles(lex, clause)
+}
+
+/// A long `-ing` word (`Safeguarding`): not a name, though pinyin names end in
+/// `-ing` too (`Jinping`, `Chun-ying`), so short and hyphenated words are spared.
+fn is_gerund(w: &str) -> bool {
+    w.len() >= 9 && w.ends_with("ing") && !w.contains('-')
 }
 
 /// Strips a possessive and edge punctuation from a name.
@@ -407,7 +418,7 @@ fn pre_title(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], run_start: usize) -> Option
         let w = ctx.at(t.span);
         let lw = w.to_lowercase();
         // Another person's name ends the title: `Argentine President Kirchner and ...`.
-        if t.cap && !t.acr && !lex.not_name(w) && !lex.is_head(w) && !MODIFIERS.contains(&lw.as_str()) {
+        if t.cap && !t.acr && !lex.not_name(w) && !lex.is_head(w) && !MODIFIERS.contains(&lw.as_str()) && !is_gerund(w) {
             break;
         }
         // Lower-case words inside a title (`of the Chinese foreign ministry in the
@@ -422,7 +433,7 @@ fn pre_title(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], run_start: usize) -> Option
             || MODIFIERS.contains(&lw.as_str())
             || CONNECTORS.contains(&lw.as_str())
             || plain_lower;
-        if !ok || run_start - k >= 14 {
+        if !ok || run_start - k >= 24 {
             break;
         }
         k -= 1;
