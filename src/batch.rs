@@ -93,7 +93,11 @@ impl Parser {
     /// let ids: Vec<_> = parser.parse_stream(docs, 4).map(|a| a.title.unwrap().text).collect();
     /// assert_eq!(ids[9], "T9");
     /// ```
-    pub fn parse_stream<'p, I>(&'p self, docs: I, chunk: usize) -> impl Iterator<Item = Article> + 'p
+    pub fn parse_stream<'p, I>(
+        &'p self,
+        docs: I,
+        chunk: usize,
+    ) -> impl Iterator<Item = Article> + 'p
     where
         I: IntoIterator<Item = Document>,
         I::IntoIter: 'p,

@@ -140,7 +140,10 @@ mod tests {
     #[test]
     fn display_leads_with_context() {
         let e = Error::decode("not UTF-8, UTF-16 or GB18030", Some(17)).with_id("a.txt");
-        assert_eq!(e.to_string(), "a.txt: byte 17: not UTF-8, UTF-16 or GB18030");
+        assert_eq!(
+            e.to_string(),
+            "a.txt: byte 17: not UTF-8, UTF-16 or GB18030"
+        );
         assert_eq!(e.kind(), &ErrorKind::Decode);
     }
 }

@@ -211,8 +211,14 @@ impl FromStr for Date {
         let bad = || crate::Error::config(format!("invalid date {s:?} (expected YYYY-MM-DD)"));
         let s = s.trim();
         let mut it = s.splitn(3, '-');
-        let y = it.next().and_then(|x| x.parse::<i32>().ok()).ok_or_else(bad)?;
-        let m = it.next().and_then(|x| x.parse::<u8>().ok()).ok_or_else(bad)?;
+        let y = it
+            .next()
+            .and_then(|x| x.parse::<i32>().ok())
+            .ok_or_else(bad)?;
+        let m = it
+            .next()
+            .and_then(|x| x.parse::<u8>().ok())
+            .ok_or_else(bad)?;
         let d = it
             .next()
             .and_then(|x| x.get(..2.min(x.len())))

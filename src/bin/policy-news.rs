@@ -9,7 +9,11 @@ use std::io::{BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
 #[derive(ClapParser, Debug)]
-#[command(name = "policy-news", version, about = "Turn policy-speech news into structured data")]
+#[command(
+    name = "policy-news",
+    version,
+    about = "Turn policy-speech news into structured data"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -108,7 +108,22 @@ fn clause_start(s: &str, i: usize) -> bool {
         None => true,
         Some(c) => matches!(
             c,
-            ',' | ';' | ':' | '.' | '!' | '?' | '"' | '”' | '，' | '；' | '：' | '。' | '！' | '？' | '、' | ')' | '）'
+            ',' | ';'
+                | ':'
+                | '.'
+                | '!'
+                | '?'
+                | '"'
+                | '”'
+                | '，'
+                | '；'
+                | '：'
+                | '。'
+                | '！'
+                | '？'
+                | '、'
+                | ')'
+                | '）'
         ),
     }
 }
@@ -122,14 +137,21 @@ fn candidates(rules: &Rules, ctx: &Ctx<'_>) -> Vec<Cand> {
             Lang::En => {
                 for c in rules.en.captures_iter(s) {
                     let Some(m) = c.get(0) else { continue };
-                    if !clause_start(s, m.start()) {
+                    // `(4)` is distinctive enough to count after `and`; other markers
+                    // must open a clause.
+                    let paren_ok =
+                        c.name("paren").is_some() && s[..m.start()].trim_end().ends_with(" and");
+                    if !clause_start(s, m.start()) && !paren_ok {
                         continue;
                     }
                     // A dash bullet opens a paragraph or follows a finished sentence,
                     // never a dateline's `(Xinhua) --`.
                     if c.name("dash").is_some() {
                         let before = s[..m.start()].trim_end();
-                        if !(before.is_empty() || before.ends_with(['.', '!', '?', '"', '”', ';', ':', '；', '：', '。'])) {
+                        if !(before.is_empty()
+                            || before
+                                .ends_with(['.', '!', '?', '"', '”', ';', ':', '；', '：', '。']))
+                        {
                             continue;
                         }
                     }
@@ -218,9 +240,17 @@ fn candidates(rules: &Rules, ctx: &Ctx<'_>) -> Vec<Cand> {
                     } else if let Some(x) = c.name("pz").or(c.name("pz2")) {
                         (Group::Paren, EnumStyle::Paren, zh_ordinal(x.as_str()))
                     } else if let Some(x) = c.name("pd").or(c.name("pd2")) {
-                        (Group::Paren, EnumStyle::Paren, x.as_str().parse().unwrap_or(0))
+                        (
+                            Group::Paren,
+                            EnumStyle::Paren,
+                            x.as_str().parse().unwrap_or(0),
+                        )
                     } else if let Some(x) = c.name("nn") {
-                        (Group::Numeral, EnumStyle::Numeral, x.as_str().parse().unwrap_or(0))
+                        (
+                            Group::Numeral,
+                            EnumStyle::Numeral,
+                            x.as_str().parse().unwrap_or(0),
+                        )
                     } else {
                         continue;
                     };
@@ -250,7 +280,13 @@ pub(crate) fn find(rules: &Rules, ctx: &Ctx<'_>, people: &People) -> Vec<Enumera
     let cands = candidates(rules, ctx);
     if std::env::var_os("PN_DEBUG").is_some() {
         for c in &cands {
-            eprintln!("cand {:?} {:?} {} {:?}", c.group, c.ord, c.para, ctx.at(c.marker));
+            eprintln!(
+                "cand {:?} {:?} {} {:?}",
+                c.group,
+                c.ord,
+                c.para,
+                ctx.at(c.marker)
+            );
         }
     }
     let mut lists: Vec<Open> = Vec::new();
@@ -343,10 +379,9 @@ pub(crate) fn find(rules: &Rules, ctx: &Ctx<'_>, people: &People) -> Vec<Enumera
 /// The text that introduces a list: the sentence part before the first marker, or
 /// the sentence before it when the marker opens a sentence.
 fn intro_of(ctx: &Ctx<'_>, marker: Span) -> Option<Text> {
-    let idx = ctx
-        .sents
-        .iter()
-        .position(|s| s.span.start <= marker.start && marker.start < s.span.end.max(s.span.start + 1))?;
+    let idx = ctx.sents.iter().position(|s| {
+        s.span.start <= marker.start && marker.start < s.span.end.max(s.span.start + 1)
+    })?;
     let s = ctx.sents[idx];
     let before = text::trim(ctx.src, Span::new(s.span.start, marker.start));
     if before.len() > 3 {
@@ -378,13 +413,19 @@ mod tests {
         );
         assert_eq!(l.len(), 1);
         let items: Vec<&str> = l[0].items.iter().map(|i| i.text.as_str()).collect();
-        assert_eq!(items, vec!["grasp the role.", "work closely.", "intensify support."]);
+        assert_eq!(
+            items,
+            vec!["grasp the role.", "work closely.", "intensify support."]
+        );
         assert_eq!(l[0].style, EnumStyle::Firstly);
     }
 
     #[test]
     fn chinese_yi_shi_across_paragraphs() {
-        let l = lists("会议强调，一是坚定信心决心。\n二是强化重点工作。\n三是推进有效衔接。", Lang::Zh);
+        let l = lists(
+            "会议强调，一是坚定信心决心。\n二是强化重点工作。\n三是推进有效衔接。",
+            Lang::Zh,
+        );
         assert_eq!(l.len(), 1);
         assert_eq!(l[0].items.len(), 3);
         assert_eq!(l[0].items[2].text, "推进有效衔接。");

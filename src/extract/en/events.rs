@@ -55,22 +55,42 @@ impl Rules {
     pub(crate) fn new() -> Rules {
         let re = |p: &str| Regex::new(p).expect("built-in pattern");
         Rules {
-            event: re(r"(?i)\b(?P<k>press conference|news conference|plenary (?:session|meeting)|plenum|executive meeting|standing committee meeting|discussion meetings?|symposiums?|seminars?|workshops?|forums?|summit|conferences?|sessions?|meetings?|talks|inspection tour|inspection|inspected|signing ceremony|signed|ceremony|grand gathering|gathering|celebration|rally|training (?:course|session|class|program)|reception|banquet|new year party|party|instructions?|lecture|met with|met|meets|visited)\b"),
-            chair: re(r"\b(?:chaired|chairs|co-chaired|presided over|presides over|presided|presiding over|chairing|hosted and presided)\b"),
+            event: re(
+                r"(?i)\b(?P<k>press conference|news conference|plenary (?:session|meeting)|plenum|executive meeting|standing committee meeting|teleconference|video conference|videoconference|discussion meetings?|symposiums?|seminars?|workshops?|forums?|summit|conferences?|sessions?|meetings?|talks|inspection tour|inspection|inspected|signing ceremony|signed|ceremony|grand gathering|gathering|celebration|rally|training (?:course|session|class|program)|reception|banquet|new year party|party|instructions?|lecture|met with|met|meets|visited)\b",
+            ),
+            chair: re(
+                r"\b(?:chaired|chairs|co-chaired|presided over|presides over|presided|presiding over|chairing|hosted and presided|hosted|hosts|hosting)\b",
+            ),
             chair_by: re(r"\b(?:chaired|presided over|co-chaired)\s+by\s+"),
-            speech: re(r"(?i)\b(?:made (?:an? )?(?:important |keynote )?speech(?:es)?|delivered (?:an? )?(?:important |keynote |video |written )?(?:speech|address|report)|gave (?:an? )?(?:important |keynote )?(?:speech|address)|made (?:a |an )?(?:keynote |video )?address|addressed|addresses|addressing|spoke|speaks|made the (?:remarks?|appeal|comments?)|said|says|stressed|stresses|emphasized|emphasised|emphasizes|pointed out|noted|urged|called (?:for|on)|added|told|expressed|hoped|highlighted|underlined|underscored|reiterated|remarked|proposed|put forward|spoke highly|praised|briefed|conveyed)\b"),
+            speech: re(
+                r"(?i)\b(?:made (?:an? )?(?:important |keynote )?speech(?:es)?|delivered (?:an? |his |her )?(?:[a-z-]+ ){0,2}(?:speech|address|report|remarks)|gave (?:an? )?(?:important |keynote )?(?:speech|address)|made (?:a |an )?(?:keynote |video )?address|addressed|addresses|addressing|spoke|speaks|made the (?:remarks?|appeal|comments?)|said|says|stressed|stresses|emphasized|emphasised|emphasizes|pointed out|noted|urged|called (?:for|on)|added|told|expressed|hoped|highlighted|underlined|underscored|reiterated|remarked|proposed|put forward|spoke highly|praised|briefed|conveyed)\b",
+            ),
             attended_by: re(r"\b(?:attended|joined)\s+by\s+"),
-            attended: re(r"\b(?:also )?(?:attended|attend|attends|were present|was present|participated in|took part in)\b"),
-            present: re(r"(?i)\b(?:among those (?:present|attending)(?: at the \w+)?(?: were| was)|(?:also )?present (?:at the \w+ )?were|attending the (?:\w+ ){0,3}(?:were|was|included)|those attending included)\s+"),
-            place: re(r"\b(?:in|at)\s+(?:the\s+)?(?P<p>[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+)?[A-Z][\w'’.-]*){0,5})"),
+            attended: re(
+                r"\b(?:also )?(?:attended|attend|attends|were present|was present|participated in|took part in)\b",
+            ),
+            present: re(
+                r"(?i)\b(?:among those (?:present|attending)(?: at the \w+)?(?: were| was)|(?:also )?present (?:at the \w+ )?were|attending the (?:\w+ ){0,3}(?:were|was|included)|those attending included)\s+",
+            ),
+            place: re(
+                r"\b(?:in|at)\s+(?:the\s+)?(?P<p>[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+)?[A-Z][\w'’.-]*){0,5})",
+            ),
             held: re(r"\b(?:held|convened|organized|organised|hosted|sponsored|opened|launched)\b"),
             here: re(r"\bhere\b"),
-            ordinal_day: re(r"(?i)\b(?:on\s+)?(?:the\s+(?P<tod>morning|afternoon|evening|night)\s+of\s+)?the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"),
+            ordinal_day: re(
+                r"(?i)\b(?:on\s+)?(?:the\s+(?P<tod>morning|afternoon|evening|night)\s+of\s+)?the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b",
+            ),
             topic: re(r"^\s+(?:on|about)\s+"),
-            non_speech: re(r"(?i)\b(?:instructions?|letter|message|article|written|congratulatory|telegram|editorial)\b"),
-            count: re(r"(?i)\b(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b|\b(?P<w>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|dozens)\b"),
+            non_speech: re(
+                r"(?i)\b(?:instructions?|letter|message|article|written|congratulatory|telegram|editorial)\b",
+            ),
+            count: re(
+                r"(?i)\b(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b|\b(?P<w>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|dozens)\b",
+            ),
             including: re(r"(?i)\b(?:including|such as)\s+"),
-            days: re(r"(?i)\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)-day\b(?:\s+(?:\w+\s+){0,2}?(?P<w>event|seminar|symposium|meeting|conference|forum|session|summit|workshop|training|visit|inspection|fair|expo|exhibition))?"),
+            days: re(
+                r"(?i)\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)-day\b(?:\s+(?:\w+\s+){0,2}?(?P<w>event|seminar|symposium|meeting|conference|forum|session|summit|workshop|training|visit|inspection|fair|expo|exhibition))?",
+            ),
         }
     }
 }
@@ -82,13 +102,14 @@ fn kind_of(k: &str) -> EventKind {
         EventKind::PressConference
     } else if k.starts_with("plenary") || k == "plenum" {
         EventKind::Plenary
-    } else if k.starts_with("discussion") || k.starts_with("symposium") || k.starts_with("workshop") {
+    } else if k.starts_with("discussion") || k.starts_with("symposium") || k.starts_with("workshop")
+    {
         EventKind::Symposium
     } else if k.starts_with("seminar") {
         EventKind::Seminar
     } else if k.starts_with("forum") {
         EventKind::Forum
-    } else if k.starts_with("summit") || k.starts_with("conference") {
+    } else if k.starts_with("summit") || k.contains("conference") {
         EventKind::Conference
     } else if k.starts_with("session") {
         EventKind::Session
@@ -98,7 +119,11 @@ fn kind_of(k: &str) -> EventKind {
         EventKind::Talks
     } else if k.starts_with("signing") || k == "signed" {
         EventKind::Signing
-    } else if k.contains("ceremony") || k.contains("gathering") || k == "celebration" || k == "rally" {
+    } else if k.contains("ceremony")
+        || k.contains("gathering")
+        || k == "celebration"
+        || k == "rally"
+    {
         EventKind::Ceremony
     } else if k.starts_with("training") || k == "lecture" {
         EventKind::Training
@@ -156,7 +181,7 @@ pub(crate) fn find(
                 'find: for &si in &lead {
                     let s = ctx.sents[si].span;
                     for sp in event_phrases(rules, ctx, s, mentions) {
-                        if kind_of(ctx.at(sp)) == tk {
+                        if kind_of(ctx.at(sp)) == tk && event_score(ctx, s, sp) >= 0 {
                             main = Some((si, sp, tk));
                             break 'find;
                         }
@@ -173,7 +198,9 @@ pub(crate) fn find(
         }
     }
     let date_mentions = |si: usize| -> Vec<DateMention> {
-        let Some(s) = ctx.sents.get(si) else { return Vec::new() };
+        let Some(s) = ctx.sents.get(si) else {
+            return Vec::new();
+        };
         let mut v = dates.find_en(ctx.src, s.span, &ctx.anchors);
         if let Some(d) = dateline_span {
             v.retain(|m| !d.overlaps(m.span));
@@ -197,7 +224,10 @@ pub(crate) fn find(
         if date.is_none() && si != usize::MAX && si > 0 {
             // The sentence before reports the same act: `Xi Tuesday called on ...
             // Addressing the 12th BRICS summit ...`.
-            date = (si.saturating_sub(2)..si).rev().flat_map(date_mentions).next();
+            date = (si.saturating_sub(2)..si)
+                .rev()
+                .flat_map(date_mentions)
+                .next();
         }
         if date.is_none() && si != usize::MAX {
             // A few sentences on: `On October 18th and 19th, the State Council ...`.
@@ -211,7 +241,10 @@ pub(crate) fn find(
         if let (Some(d), true) = (date.as_mut(), si != usize::MAX) {
             if let DateValue::Single(pd) = d.value {
                 let dur = duration_days(rules, ctx.at(ctx.sents[si].span))
-                    .or_else(|| lead.iter().find_map(|&x| duration_days(rules, ctx.at(ctx.sents[x].span))))
+                    .or_else(|| {
+                        lead.iter()
+                            .find_map(|&x| duration_days(rules, ctx.at(ctx.sents[x].span)))
+                    })
                     .or_else(|| {
                         // `The 10-day event was jointly sponsored by ...` a few sentences on.
                         (si + 1..ctx.sents.len().min(si + 5)).find_map(|x| {
@@ -219,23 +252,45 @@ pub(crate) fn find(
                             let c = rules.days.captures(st)?;
                             let w = c.name("w")?.as_str().to_lowercase();
                             let kw = ctx.at(kspan).to_lowercase();
-                            (w == "event" || kw.starts_with(&w) || w.starts_with(kw.split(' ').last().unwrap_or(&kw)))
-                                .then(|| duration_days(rules, st))
-                                .flatten()
+                            (w == "event"
+                                || kw.starts_with(&w)
+                                || w.starts_with(kw.split(' ').last().unwrap_or(&kw)))
+                            .then(|| duration_days(rules, st))
+                            .flatten()
                         })
                     });
                 if let (Some(full), Some(n)) = (pd.to_date(), dur) {
                     let s0 = ctx.sents[si].span;
-                    let upto = ctx.at(Span::new(s0.start, d.span.start.clamp(s0.start, s0.end))).to_lowercase();
-                    let last_end = ["ended", "concluded", "closed on", "conclusion", "wrapped up", "close of"].iter().filter_map(|w| upto.rfind(w)).max();
-                    let last_start = ["opened", "began", "kicked off", "started", "opening"].iter().filter_map(|w| upto.rfind(w)).max();
+                    let upto = ctx
+                        .at(Span::new(s0.start, d.span.start.clamp(s0.start, s0.end)))
+                        .to_lowercase();
+                    let last_end = [
+                        "ended",
+                        "concluded",
+                        "closed on",
+                        "conclusion",
+                        "wrapped up",
+                        "close of",
+                    ]
+                    .iter()
+                    .filter_map(|w| upto.rfind(w))
+                    .max();
+                    let last_start = ["opened", "began", "kicked off", "started", "opening"]
+                        .iter()
+                        .filter_map(|w| upto.rfind(w))
+                        .max();
                     let ends = match (last_end, last_start) {
                         (Some(e), Some(b)) => e > b,
                         (Some(_), None) => true,
                         _ => false,
                     };
-                    let (a, b) = if ends { (full.add_days(1 - n), full) } else { (full, full.add_days(n - 1)) };
-                    d.value = DateValue::Range(PartialDate::from_date(a), PartialDate::from_date(b));
+                    let (a, b) = if ends {
+                        (full.add_days(1 - n), full)
+                    } else {
+                        (full, full.add_days(n - 1))
+                    };
+                    d.value =
+                        DateValue::Range(PartialDate::from_date(a), PartialDate::from_date(b));
                 }
             }
         }
@@ -244,7 +299,15 @@ pub(crate) fn find(
         let mut topic = None;
         if si != usize::MAX {
             let s = ctx.sents[si].span;
-            location = place_in(rules, ctx, s, kspan, dateline_span, dateline_place, mentions);
+            location = place_in(
+                rules,
+                ctx,
+                s,
+                kspan,
+                dateline_span,
+                dateline_place,
+                mentions,
+            );
             organizers = organizer_of(rules, lex, ctx, s, kspan, mentions, dateline_span);
             topic = topic_after(rules, ctx, s, kspan);
         }
@@ -252,7 +315,15 @@ pub(crate) fn find(
             // Any opening sentence that says where: `met ... here`, `in Beijing`.
             for x in lead.first().copied().unwrap_or(0)..ctx.sents.len().min(8) {
                 let s = ctx.sents[x].span;
-                if let Some(l) = place_in(rules, ctx, s, Span::new(s.start, s.start), dateline_span, dateline_place, mentions) {
+                if let Some(l) = place_in(
+                    rules,
+                    ctx,
+                    s,
+                    Span::new(s.start, s.start),
+                    dateline_span,
+                    dateline_place,
+                    mentions,
+                ) {
                     location = Some(l);
                     break;
                 }
@@ -306,6 +377,25 @@ pub(crate) fn find(
             if st[m.end()..].starts_with(" by") {
                 continue;
             }
+            // `hosted` chairs a meeting, not a banquet: a meeting noun must follow.
+            if m.as_str().starts_with("host") {
+                let after = &st[m.end()..];
+                let window = &after[..text::floor_boundary(after, after.len().min(50))];
+                let is_meeting = rules
+                    .event
+                    .captures(window)
+                    .and_then(|c| c.name("k"))
+                    .is_some_and(|k| {
+                        k.start() < 30
+                            && !matches!(
+                                kind_of(k.as_str()),
+                                EventKind::Other | EventKind::Ceremony
+                            )
+                    });
+                if !is_meeting {
+                    continue;
+                }
+            }
             let at = s.start + m.start();
             if let Some(p) = subject_before(ctx, &in_sent, people, s, at) {
                 push_ref_idx(&mut ev.chairs, people, p, Role::Chair);
@@ -315,7 +405,8 @@ pub(crate) fn find(
         for m in rules.speech.find_iter(st) {
             let after = &st[m.end()..];
             let near = after[..text::floor_boundary(after, after.len().min(40))].trim_start();
-            let written = rules.non_speech.is_match(near) && (near.starts_with("in ") || near.starts_with("through "));
+            let written = rules.non_speech.is_match(near)
+                && (near.starts_with("in ") || near.starts_with("through "));
             let at = s.start + m.start();
             let verb = m.as_str();
             let subj = subject_before(ctx, &in_sent, people, s, at).or_else(|| {
@@ -331,7 +422,14 @@ pub(crate) fn find(
                     push_ref_idx(&mut ev.speakers, people, p, Role::Speaker);
                 }
                 if is_reporting(verb) {
-                    statements.push(statement(ctx, s, m.start(), m.end(), Some(people.name(p).to_string()), verb));
+                    statements.push(statement(
+                        ctx,
+                        s,
+                        m.start(),
+                        m.end(),
+                        Some(people.name(p).to_string()),
+                        verb,
+                    ));
                 }
             }
         }
@@ -353,23 +451,60 @@ fn event_phrases(rules: &Rules, ctx: &Ctx<'_>, s: Span, mentions: &[Mention]) ->
         let Some(m) = c.name("k") else { continue };
         let w = m.as_str();
         let after = st[m.end()..].trim_start();
-        let next = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        if matches!(next, "Hall" | "Center" | "Centre" | "Room" | "Building" | "Hotel" | "Palace" | "Square") {
+        let next = after
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if matches!(
+            next,
+            "Hall" | "Center" | "Centre" | "Room" | "Building" | "Hotel" | "Palace" | "Square"
+        ) {
             continue;
         }
         if w.eq_ignore_ascii_case("party") {
             let before = st[..m.start()].trim_end();
             let prev = before.rsplit(' ').next().unwrap_or("");
-            if w != "party" || matches!(prev, "ruling" | "political" | "Communist" | "opposition" | "one" | "each" | "other" | "third" | "every" | "host") || before.ends_with("of the") {
+            if w != "party"
+                || matches!(
+                    prev,
+                    "ruling"
+                        | "political"
+                        | "Communist"
+                        | "opposition"
+                        | "one"
+                        | "each"
+                        | "other"
+                        | "third"
+                        | "every"
+                        | "host"
+                )
+                || before.ends_with("of the")
+            {
                 continue;
             }
         }
-        if w.starts_with(|c: char| c.is_uppercase()) && !matches!(w.to_lowercase().as_str(), "forum" | "summit" | "conference" | "symposium" | "seminar" | "session" | "plenary session" | "meeting" | "press conference") {
+        if w.starts_with(|c: char| c.is_uppercase())
+            && !matches!(
+                w.to_lowercase().as_str(),
+                "forum"
+                    | "summit"
+                    | "conference"
+                    | "symposium"
+                    | "seminar"
+                    | "session"
+                    | "plenary session"
+                    | "meeting"
+                    | "press conference"
+            )
+        {
             continue;
         }
         let sp = Span::new(s.start + m.start(), s.start + m.end());
         // Inside a person's title (`... Political Consultative Conference`).
-        if mentions.iter().any(|x| Span::new(x.start, x.end).contains(sp)) {
+        if mentions
+            .iter()
+            .any(|x| Span::new(x.start, x.end).contains(sp))
+        {
             continue;
         }
         out.push(sp);
@@ -385,13 +520,38 @@ fn event_score(ctx: &Ctx<'_>, s: Span, sp: Span) -> i32 {
     let tail = &before[text::floor_boundary(before, before.len().saturating_sub(60))..];
     let tail = tail.to_lowercase();
     let mut score = 0;
-    for cue in ["presid", "chair", "held", "hold", "attend", "address", "at a ", "at the ", "during", "conven", "open", "speech at", "remarks at", "while ", "when ", " a ", " an "] {
+    for cue in [
+        "presid",
+        "chair",
+        "held",
+        "hold",
+        "attend",
+        "address",
+        "at a ",
+        "at the ",
+        "during",
+        "conven",
+        "open",
+        "speech at",
+        "remarks at",
+        "while ",
+        "when ",
+        " a ",
+        " an ",
+    ] {
         if tail.contains(cue) {
             score += 2;
             break;
         }
     }
-    for cue in ["spirit of", "decisions of", "guidelines of", "since the", "outcome of", "communique of"] {
+    for cue in [
+        "spirit of",
+        "decisions of",
+        "guidelines of",
+        "since the",
+        "outcome of",
+        "communique of",
+    ] {
         if tail.contains(cue) {
             score -= 3;
         }
@@ -407,17 +567,32 @@ fn event_score(ctx: &Ctx<'_>, s: Span, sp: Span) -> i32 {
 fn duration_days(rules: &Rules, st: &str) -> Option<i64> {
     let c = rules.days.captures(st)?;
     let n = c.name("n")?.as_str().to_lowercase();
-    let n = n.parse::<u64>().ok().or_else(|| crate::extract::quotes::english_number(&n))?;
+    let n = n
+        .parse::<u64>()
+        .ok()
+        .or_else(|| crate::extract::quotes::english_number(&n))?;
     (2..=31).contains(&n).then_some(n as i64)
 }
 
 fn is_reporting(verb: &str) -> bool {
-    !(verb.starts_with("made") || verb.starts_with("delivered") || verb.starts_with("gave") || verb.starts_with("address") || verb.starts_with("spoke") || verb.starts_with("speaks"))
+    !(verb.starts_with("made")
+        || verb.starts_with("delivered")
+        || verb.starts_with("gave")
+        || verb.starts_with("address")
+        || verb.starts_with("spoke")
+        || verb.starts_with("speaks"))
 }
 
 /// The statement after a reporting verb (`X stressed that ...`), or before it
 /// (`"...," X said.`).
-fn statement(ctx: &Ctx<'_>, s: Span, vs: usize, ve: usize, speaker: Option<String>, verb: &str) -> Statement {
+fn statement(
+    ctx: &Ctx<'_>,
+    s: Span,
+    vs: usize,
+    ve: usize,
+    speaker: Option<String>,
+    verb: &str,
+) -> Statement {
     let st = ctx.at(s);
     let after = &st[ve..];
     let trimmed = after.trim_start_matches([' ', ',', ':']);
@@ -427,8 +602,13 @@ fn statement(ctx: &Ctx<'_>, s: Span, vs: usize, ve: usize, speaker: Option<Strin
     if span.len() < 8 {
         // Inverted: content before `, X said`.
         let before = &st[..vs];
-        let cut = before.rfind(", ").or_else(|| before.rfind(",\"")).unwrap_or(0);
-        span = text::trim_by(ctx.src, Span::new(s.start, s.start + cut), |c| text::is_edge_punct(c) || c == '"' || c == '“' || c == '”');
+        let cut = before
+            .rfind(", ")
+            .or_else(|| before.rfind(",\""))
+            .unwrap_or(0);
+        span = text::trim_by(ctx.src, Span::new(s.start, s.start + cut), |c| {
+            text::is_edge_punct(c) || c == '"' || c == '“' || c == '”'
+        });
     }
     Statement {
         speaker,
@@ -458,9 +638,13 @@ fn lead_sentences(ctx: &Ctx<'_>, dateline: Option<Span>) -> Vec<usize> {
 /// `on the 15th`, `On the afternoon of the 15th`: a bare day of month.
 fn ordinal_days(rules: &Rules, ctx: &Ctx<'_>, s: Span, dateline: Option<Span>) -> Vec<DateMention> {
     let mut out = Vec::new();
-    let Some((anchor, ys)) = ctx.anchors.day_anchor() else { return out };
+    let Some((anchor, ys)) = ctx.anchors.day_anchor() else {
+        return out;
+    };
     for c in rules.ordinal_day.captures_iter(ctx.at(s)) {
-        let (Some(m), Some(d)) = (c.get(0), c.name("d")) else { continue };
+        let (Some(m), Some(d)) = (c.get(0), c.name("d")) else {
+            continue;
+        };
         let sp = Span::new(s.start + m.start(), s.start + m.end());
         if dateline.is_some_and(|x| x.overlaps(sp)) {
             continue;
@@ -468,15 +652,23 @@ fn ordinal_days(rules: &Rules, ctx: &Ctx<'_>, s: Span, dateline: Option<Span>) -
         // `the 19th Central Committee`, `the 21st century`: an ordinal, not a day.
         let lead_in = m.as_str().to_lowercase();
         let next = ctx.at(Span::new(sp.end, s.end)).trim_start();
-        let next_word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let next_word = next
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
         let is_day = (lead_in.starts_with("on ") || lead_in.contains(" of "))
             && (next_word.is_empty()
                 || next.starts_with(',')
-                || matches!(next_word, "in" | "at" | "and" | "when" | "that" | "to" | "with" | "of"));
+                || matches!(
+                    next_word,
+                    "in" | "at" | "and" | "when" | "that" | "to" | "with" | "of"
+                ));
         if !is_day {
             continue;
         }
-        let Ok(day) = d.as_str().parse::<u8>() else { continue };
+        let Ok(day) = d.as_str().parse::<u8>() else {
+            continue;
+        };
         let (mut y, mut mo) = (anchor.year, anchor.month);
         if day > anchor.day {
             if mo == 1 {
@@ -486,13 +678,17 @@ fn ordinal_days(rules: &Rules, ctx: &Ctx<'_>, s: Span, dateline: Option<Span>) -
                 mo -= 1;
             }
         }
-        let Some(date) = crate::model::Date::new(y, mo, day) else { continue };
-        let tod = c.name("tod").map(|t| match t.as_str().to_lowercase().as_str() {
-            "morning" => crate::model::TimeOfDay::Morning,
-            "afternoon" => crate::model::TimeOfDay::Afternoon,
-            "evening" => crate::model::TimeOfDay::Evening,
-            _ => crate::model::TimeOfDay::Night,
-        });
+        let Some(date) = crate::model::Date::new(y, mo, day) else {
+            continue;
+        };
+        let tod = c
+            .name("tod")
+            .map(|t| match t.as_str().to_lowercase().as_str() {
+                "morning" => crate::model::TimeOfDay::Morning,
+                "afternoon" => crate::model::TimeOfDay::Afternoon,
+                "evening" => crate::model::TimeOfDay::Evening,
+                _ => crate::model::TimeOfDay::Night,
+            });
         out.push(DateMention {
             span: sp,
             value: crate::model::DateValue::Single(crate::model::PartialDate::from_date(date)),
@@ -529,12 +725,28 @@ fn place_in(
     for c in rules.place.captures_iter(st) {
         let Some(p) = c.name("p") else { continue };
         let sp = Span::new(s.start + p.start(), s.start + p.end());
-        if dateline.is_some_and(|d| d.overlaps(sp)) || mentions.iter().any(|m| Span::new(m.start, m.end).overlaps(sp)) {
+        if dateline.is_some_and(|d| d.overlaps(sp))
+            || mentions
+                .iter()
+                .any(|m| Span::new(m.start, m.end).overlaps(sp))
+        {
             continue;
         }
         let first = p.as_str().split_whitespace().next().unwrap_or("");
         if crate::extract::dates::month_number(first).is_some() && first.len() <= 9
-            || matches!(first, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday" | "Chinese" | "English" | "Xinhua")
+            || matches!(
+                first,
+                "Monday"
+                    | "Tuesday"
+                    | "Wednesday"
+                    | "Thursday"
+                    | "Friday"
+                    | "Saturday"
+                    | "Sunday"
+                    | "Chinese"
+                    | "English"
+                    | "Xinhua"
+            )
         {
             continue;
         }
@@ -544,10 +756,37 @@ fn place_in(
         }
         // `in ASEAN countries`: a modifier of a common noun, not a place.
         let after = ctx.at(Span::new(sp.end, s.end));
-        let next_word = after.trim_start().split(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("");
+        let next_word = after
+            .trim_start()
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or("");
         if after.starts_with(' ')
             && next_word.chars().next().is_some_and(|c| c.is_lowercase())
-            && !matches!(next_word, "on" | "in" | "at" | "to" | "for" | "and" | "from" | "with" | "last" | "this" | "that" | "which" | "where" | "when" | "during" | "since" | "until" | "as" | "by" | "recently" | "today" | "here")
+            && !matches!(
+                next_word,
+                "on" | "in"
+                    | "at"
+                    | "to"
+                    | "for"
+                    | "and"
+                    | "from"
+                    | "with"
+                    | "last"
+                    | "this"
+                    | "that"
+                    | "which"
+                    | "where"
+                    | "when"
+                    | "during"
+                    | "since"
+                    | "until"
+                    | "as"
+                    | "by"
+                    | "recently"
+                    | "today"
+                    | "here"
+            )
             && !lex_is_verbish(next_word)
         {
             continue;
@@ -565,7 +804,23 @@ fn place_in(
 
 /// A past-tense or reporting verb after a place: `in Beijing said`, `in Nanjing held`.
 fn lex_is_verbish(w: &str) -> bool {
-    w.ends_with("ed") || w.ends_with("es") || matches!(w, "said" | "met" | "held" | "made" | "gave" | "is" | "was" | "were" | "are" | "will" | "has" | "had")
+    w.ends_with("ed")
+        || w.ends_with("es")
+        || matches!(
+            w,
+            "said"
+                | "met"
+                | "held"
+                | "made"
+                | "gave"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "will"
+                | "has"
+                | "had"
+        )
 }
 
 /// Cuts a place phrase before a trailing `'s` possessive or a lower-case word.
@@ -583,7 +838,10 @@ fn titlecase(s: &str) -> String {
         .map(|w| {
             let mut c = w.chars();
             match c.next() {
-                Some(f) => f.to_uppercase().chain(c.flat_map(|x| x.to_lowercase())).collect(),
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(c.flat_map(|x| x.to_lowercase()))
+                    .collect(),
                 None => String::new(),
             }
         })
@@ -621,7 +879,10 @@ fn organizer_of(
         let is_person = mentions.iter().any(|x| sp.contains(x.span));
         let bad = words.is_empty()
             || words.split_whitespace().count() > 10
-            || words.split_whitespace().next().is_some_and(|w| matches!(w, "He" | "She" | "It" | "They" | "which" | "who"))
+            || words
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| matches!(w, "He" | "She" | "It" | "They" | "which" | "who"))
             || !words.chars().next().is_some_and(|c| c.is_uppercase());
         if !is_person && !bad {
             let sp = strip_lead_words(ctx, sp, lex);
@@ -659,7 +920,25 @@ fn topic_after(rules: &Rules, ctx: &Ctx<'_>, s: Span, kspan: Span) -> Option<Tex
     let rest = ctx.at(Span::new(kspan.end, s.end));
     let m = rules.topic.find(rest)?;
     let body = &rest[m.start()..];
-    let stops = [" to ", ", ", " in ", " at ", " held ", " attended ", " which ", " that ", " on Monday", " on Tuesday", " on Wednesday", " on Thursday", " on Friday", " on Saturday", " on Sunday", " via ", ". "];
+    let stops = [
+        " to ",
+        ", ",
+        " in ",
+        " at ",
+        " held ",
+        " attended ",
+        " which ",
+        " that ",
+        " on Monday",
+        " on Tuesday",
+        " on Wednesday",
+        " on Thursday",
+        " on Friday",
+        " on Saturday",
+        " on Sunday",
+        " via ",
+        ". ",
+    ];
     let mut end = body.len();
     for st in stops {
         if let Some(i) = body[m.len()..].find(st) {
@@ -677,7 +956,13 @@ fn topic_after(rules: &Rules, ctx: &Ctx<'_>, s: Span, kspan: Span) -> Option<Tex
 /// The person who is the subject of a verb at byte `at`: a mention that ends right
 /// before it (allowing an appositive and an adverb), a pronoun (`He`, `She`) for the
 /// last person named, or a mention opening the sentence with no other in between.
-fn subject_before(ctx: &Ctx<'_>, in_sent: &[&Mention], people: &People, s: Span, at: usize) -> Option<usize> {
+fn subject_before(
+    ctx: &Ctx<'_>,
+    in_sent: &[&Mention],
+    people: &People,
+    s: Span,
+    at: usize,
+) -> Option<usize> {
     let before: Vec<&&Mention> = in_sent.iter().filter(|m| m.end <= at).collect();
     if let Some(m) = before.last() {
         let gap = ctx.at(Span::new(m.end, at));
@@ -690,9 +975,57 @@ fn subject_before(ctx: &Ctx<'_>, in_sent: &[&Mention], people: &People, s: Span,
                     if w.is_empty() {
                         return true;
                     }
-                    w.ends_with("ly") || matches!(w, "also" | "then" | "has" | "had" | "on" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday" | "first" | "later" | "and" | "had" | "have" | "here")
+                    w.ends_with("ly")
+                        || matches!(
+                            w,
+                            "also"
+                                | "then"
+                                | "has"
+                                | "had"
+                                | "on"
+                                | "Monday"
+                                | "Tuesday"
+                                | "Wednesday"
+                                | "Thursday"
+                                | "Friday"
+                                | "Saturday"
+                                | "Sunday"
+                                | "first"
+                                | "later"
+                                | "and"
+                                | "have"
+                                | "here"
+                        )
                 }));
         if close {
+            return Some(m.person);
+        }
+        // `X, also a member of ..., read out the instruction ... and delivered a speech`:
+        // a second verb of the same subject.
+        let g = gap.trim_start_matches([',', ' ']);
+        let first = g.split_whitespace().next().unwrap_or("");
+        let verbish = first.chars().next().is_some_and(|c| c.is_lowercase())
+            && (first.ends_with("ed")
+                || matches!(
+                    first,
+                    "read"
+                        | "met"
+                        | "made"
+                        | "gave"
+                        | "held"
+                        | "took"
+                        | "spoke"
+                        | "put"
+                        | "sent"
+                        | "led"
+                        | "went"
+                        | "said"
+                        | "also"
+                ));
+        let joined = g.trim_end().ends_with(" and")
+            && !g.contains(", ")
+            && g.split_whitespace().count() <= 14;
+        if verbish && joined && before.len() == 1 {
             return Some(m.person);
         }
     }
@@ -707,11 +1040,19 @@ fn subject_before(ctx: &Ctx<'_>, in_sent: &[&Mention], people: &People, s: Span,
     if let Some(m) = before.first() {
         let lead = ctx.at(Span::new(s.start, m.start));
         let gap = ctx.at(Span::new(m.end, at));
-        if lead.trim().len() <= 2 && before.len() == 1 && !gap.contains(", ") && gap.split_whitespace().count() <= 8 {
+        if lead.trim().len() <= 2
+            && before.len() == 1
+            && !gap.contains(", ")
+            && gap.split_whitespace().count() <= 8
+        {
             return Some(m.person);
         }
         // After a dateline: `BEIJING, Nov. 17 (Xinhua) -- Chinese Premier Li ...`.
-        if lead.ends_with("-- ") && before.len() == 1 && !gap.contains(", ") && gap.split_whitespace().count() <= 8 {
+        if lead.ends_with("-- ")
+            && before.len() == 1
+            && !gap.contains(", ")
+            && gap.split_whitespace().count() <= 8
+        {
             return Some(m.person);
         }
     }
@@ -757,12 +1098,20 @@ fn attendees_in(
     let st = ctx.at(s);
     // `attended by LIST` / `present were LIST`: the list runs to the sentence end.
     let mut lists: Vec<Span> = Vec::new();
-    for m in rules.attended_by.find_iter(st).chain(rules.present.find_iter(st)) {
+    for m in rules
+        .attended_by
+        .find_iter(st)
+        .chain(rules.present.find_iter(st))
+    {
         lists.push(Span::new(s.start + m.end(), s.end));
     }
     // `LIST (also) attended`: the list is the subject before the verb.
     if lists.is_empty() {
-        if let Some(m) = rules.attended.find(st).filter(|m| attends_event(rules, st, m.end())) {
+        if let Some(m) = rules
+            .attended
+            .find(st)
+            .filter(|m| attends_event(rules, st, m.end()))
+        {
             let mut start = s.start;
             let pre = &st[..m.start()];
             // After a leading clause (`..., and`, `;`).
@@ -828,7 +1177,9 @@ fn attendees_in(
                     // A continuation of the body before it: `80 participants from SOEs,
                     // the State Administration ... and China Banking Regulatory Commission`.
                     if let Some(last) = out.last_mut().filter(|a| {
-                        a.kind == AttendeeKind::Body && a.span.end <= piece.start && piece.start - a.span.end <= 6
+                        a.kind == AttendeeKind::Body
+                            && a.span.end <= piece.start
+                            && piece.start - a.span.end <= 6
                     }) {
                         last.span = Span::new(last.span.start, piece.end);
                         last.text = text::fold_ws(ctx.at(last.span));
@@ -895,6 +1246,19 @@ fn attends_event(rules: &Rules, st: &str, end: usize) -> bool {
     if rest.is_empty() || rest.starts_with(['.', ',', ';']) {
         return true;
     }
+    // A relative clause (`veterans who attended ...`) is not the event's attendance.
+    let before = st[..end].trim_end();
+    let before = before.rsplit_once(' ').map_or("", |(b, _)| b).trim_end();
+    if before.ends_with(" who") || before.ends_with(" which") || before.ends_with(" that") {
+        return false;
+    }
+    if rest.starts_with("the ")
+        || rest.starts_with("a ")
+        || rest.starts_with("an ")
+        || rest.starts_with("its ")
+    {
+        return true;
+    }
     let window = &rest[..text::floor_boundary(rest, rest.len().min(60))];
     rules.event.find(window).is_some_and(|m| m.start() < 45)
 }
@@ -925,7 +1289,23 @@ fn subject_chunks(lex: &Lex, ctx: &Ctx<'_>, in_sent: &[&Mention], sp: Span) -> S
         let chunk = Span::new(cut, stop);
         let t = ctx.at(chunk).trim();
         let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
-        let prep = matches!(first.as_str(), "in" | "at" | "on" | "during" | "from" | "after" | "before" | "with" | "by" | "under" | "for" | "to" | "when" | "while" | "as");
+        let prep = matches!(
+            first.as_str(),
+            "in" | "at"
+                | "on"
+                | "during"
+                | "from"
+                | "after"
+                | "before"
+                | "with"
+                | "by"
+                | "under"
+                | "for"
+                | "to"
+                | "when"
+                | "while"
+                | "as"
+        );
         if prep && !in_sent.iter().any(|m| chunk.contains(m.span)) {
             break;
         }
@@ -938,7 +1318,9 @@ fn subject_chunks(lex: &Lex, ctx: &Ctx<'_>, in_sent: &[&Mention], sp: Span) -> S
     let ok = |c: &Span| {
         let t = ctx.at(*c).trim();
         let t = t.strip_prefix("and ").unwrap_or(t);
-        in_sent.iter().any(|m| c.contains(m.span) && !ctx.at(Span::new(c.start, m.span.start)).contains('('))
+        in_sent
+            .iter()
+            .any(|m| c.contains(m.span) && !ctx.at(Span::new(c.start, m.span.start)).contains('('))
             || has_people_noun(lex, t)
             || looks_like_name(lex, t)
     };
@@ -953,17 +1335,23 @@ fn subject_chunks(lex: &Lex, ctx: &Ctx<'_>, in_sent: &[&Mention], sp: Span) -> S
 }
 
 fn has_people_noun(lex: &Lex, t: &str) -> bool {
-    t.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| {
-        w.chars().next().is_some_and(|c| c.is_lowercase()) && (lex.is_people_noun(w) || lex.is_head(w))
-    })
+    t.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .enumerate()
+        .any(|(i, w)| {
+            // Capitalised only at the start (`Members of the standing committee`); inside a
+            // name (`the Great Hall of the People`) it is not a group of people.
+            let lower = w.chars().next().is_some_and(|c| c.is_lowercase());
+            (lower || (i == 0 && w != "People"))
+                && (lex.is_people_noun(w) || lex.is_head(w) || lex.is_body_noun(w))
+        })
 }
 
 fn looks_like_name(lex: &Lex, t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     (2..=3).contains(&words.len())
         && words.iter().all(|w| {
-            !lex.not_name(w) &&
-            w.chars().next().is_some_and(|c| c.is_uppercase())
+            !lex.not_name(w)
+                && w.chars().next().is_some_and(|c| c.is_uppercase())
                 && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
                 && !lex.is_head(w)
         })
@@ -992,16 +1380,21 @@ fn split_list(lex: &Lex, ctx: &Ctx<'_>, r: Span) -> Vec<Span> {
                 Some(2)
             } else if rest.starts_with(" as well as ") {
                 Some(12)
-            } else if rest.starts_with(" and ") {
+            } else if rest.starts_with(" and ") && (seg_start..i).len() > 0 {
                 let left_words = s[seg_start..i].split_whitespace().count();
                 let right = &s[i + 5..];
                 let right_first = right.split_whitespace().next().unwrap_or("");
                 let new_phrase = lex.is_people_noun(right_first)
-                    || right_first.chars().next().is_some_and(|c| c.is_ascii_digit())
+                    || right_first
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_digit())
                     || right.starts_with("more than")
                     || right.starts_with("heads of")
                     || right.starts_with("leaders of");
-                if left_words >= 3 && new_phrase || (left_words >= 4 && lex.starts_with_title(right)) {
+                if left_words >= 3 && new_phrase
+                    || (left_words >= 4 && lex.starts_with_title(right))
+                {
                     Some(5)
                 } else {
                     None
@@ -1010,9 +1403,13 @@ fn split_list(lex: &Lex, ctx: &Ctx<'_>, r: Span) -> Vec<Span> {
                 None
             };
             if let Some(n) = sep {
-                // Not inside an `including ...` member list.
+                // Not inside an `including ...` member list, unless what follows is a new
+                // phrase of people (`..., heads of the departments`).
                 let seg = &s[seg_start..i];
-                if !seg.contains("including ") && !seg.contains("such as ") {
+                let next = s[i + n..].split_whitespace().next().unwrap_or("");
+                let new_people = next.chars().next().is_some_and(|c| c.is_lowercase())
+                    && lex.is_people_noun(next);
+                if (!seg.contains("including ") && !seg.contains("such as ")) || new_people {
                     cuts.push((i, i + n));
                     seg_start = i + n;
                     i += n;
@@ -1047,7 +1444,13 @@ fn strip_list_words(ctx: &Ctx<'_>, p: Span) -> Span {
         }
     }
     let mut end = s.len();
-    for suf in [" among others", " and others", " etc", " attended the", " attended"] {
+    for suf in [
+        " among others",
+        " and others",
+        " etc",
+        " attended the",
+        " attended",
+    ] {
         if let Some(i) = s[..end].find(suf) {
             end = i;
         }
@@ -1066,7 +1469,9 @@ fn count_of(rules: &Rules, t: &str) -> Option<u64> {
 
 fn members_of(rules: &Rules, ctx: &Ctx<'_>, piece: Span) -> Vec<Text> {
     let s = ctx.at(piece);
-    let Some(m) = rules.including.find(s) else { return Vec::new() };
+    let Some(m) = rules.including.find(s) else {
+        return Vec::new();
+    };
     let list = Span::new(piece.start + m.end(), piece.end);
     let ls = ctx.at(list);
     let mut out = Vec::new();

@@ -37,14 +37,47 @@ pub(crate) struct Lex {
 
 /// Lower-case title modifiers allowed before a head in a title: `top advisor`.
 const MODIFIERS: &[&str] = &[
-    "vice", "deputy", "executive", "top", "senior", "chief", "general", "permanent", "first",
-    "standing", "state", "former", "acting", "honorary", "assistant", "associate", "party",
-    "staff", "special", "full-time", "honorable", "leading", "principal", "presiding",
-    "managing", "ruling", "foreign", "prime", "military", "defense", "defence", "trade",
-    "finance", "education", "health", "justice",
+    "vice",
+    "deputy",
+    "executive",
+    "top",
+    "senior",
+    "chief",
+    "general",
+    "permanent",
+    "first",
+    "standing",
+    "state",
+    "former",
+    "acting",
+    "honorary",
+    "assistant",
+    "associate",
+    "party",
+    "staff",
+    "special",
+    "full-time",
+    "honorable",
+    "leading",
+    "principal",
+    "presiding",
+    "managing",
+    "ruling",
+    "foreign",
+    "prime",
+    "military",
+    "defense",
+    "defence",
+    "trade",
+    "finance",
+    "education",
+    "health",
+    "justice",
 ];
 
-const CONNECTORS: &[&str] = &["of", "the", "for", "to", "and", "on", "in", "at", "'s", "’s"];
+const CONNECTORS: &[&str] = &[
+    "of", "the", "for", "to", "and", "on", "in", "at", "'s", "’s",
+];
 
 impl Lex {
     pub(crate) fn new() -> Lex {
@@ -62,13 +95,20 @@ impl Lex {
         let l = w.to_lowercase();
         let l = l.trim_end_matches("'s").trim_end_matches("’s");
         self.heads.contains(l)
-            || l.strip_prefix("vice-").is_some_and(|x| self.heads.contains(x))
-            || l.strip_prefix("deputy-").is_some_and(|x| self.heads.contains(x))
+            || l.strip_prefix("vice-")
+                .is_some_and(|x| self.heads.contains(x))
+            || l.strip_prefix("deputy-")
+                .is_some_and(|x| self.heads.contains(x))
     }
 
     /// True for a plural noun of people (`leaders`, `entrepreneurs`).
     pub(crate) fn is_people_noun(&self, w: &str) -> bool {
         self.people_nouns.contains(w.to_lowercase().as_str())
+    }
+
+    /// True for a plural noun of organisations that attend (`branches`, `departments`).
+    pub(crate) fn is_body_noun(&self, w: &str) -> bool {
+        lexicon::BODY_NOUNS.contains(&w.to_lowercase().as_str())
     }
 
     /// True for a verb that follows a subject.
@@ -91,7 +131,8 @@ impl Lex {
             .strip_suffix("ies")
             .map(|x| format!("{x}y"))
             .or_else(|| l.strip_suffix('s').map(str::to_string));
-        singular.is_some_and(|x| self.not_name.contains(x.as_str()) || self.heads.contains(x.as_str()))
+        singular
+            .is_some_and(|x| self.not_name.contains(x.as_str()) || self.heads.contains(x.as_str()))
     }
 
     /// True when the first words of `s` make a title (a head within three words,
@@ -100,7 +141,12 @@ impl Lex {
         let mut n = 0;
         for w in s.split_whitespace() {
             let lw = w.to_lowercase();
-            if n == 0 && matches!(lw.as_str(), "a" | "an" | "the" | "also" | "both" | "now" | "then") {
+            if n == 0
+                && matches!(
+                    lw.as_str(),
+                    "a" | "an" | "the" | "also" | "both" | "now" | "then"
+                )
+            {
                 continue;
             }
             if w.starts_with('(') || w.chars().any(|c| c.is_ascii_digit()) {
@@ -230,7 +276,8 @@ pub(crate) fn find(lex: &Lex, ctx: &Ctx<'_>, people: &mut People) -> Vec<Mention
             while j < toks.len()
                 && j - i < 4
                 && gap_is_space(ctx, toks[j - 1], toks[j])
-                && (is_name_tok(lex, ctx, &toks, j) || NAME_SYLLABLES.contains(&ctx.at(toks[j].span)))
+                && (is_name_tok(lex, ctx, &toks, j)
+                    || NAME_SYLLABLES.contains(&ctx.at(toks[j].span)))
             {
                 j += 1;
             }
@@ -238,8 +285,42 @@ pub(crate) fn find(lex: &Lex, ctx: &Ctx<'_>, people: &mut People) -> Vec<Mention
             let name_span = Span::new(run[0].span.start, run[run.len() - 1].span.end);
             let name = clean_name(ctx.at(name_span));
             let name_span = Span::new(name_span.start, name_span.start + name.len());
-            let pre = pre_title(lex, ctx, &toks, i);
-            let fronted = if pre.is_none() { fronted_titles(lex, ctx, sent.span, name_span.start) } else { Vec::new() };
+            // A run followed by a capitalised organisation word is part of a longer
+            // proper name (`China Aging Research Association`), not a person.
+            let org_follows = toks.get(j).is_some_and(|t| {
+                let w = ctx.at(t.span);
+                t.cap
+                    && gap_is_space(ctx, toks[j - 1], *t)
+                    && lex.not_name(w)
+                    && !lex.is_head(w)
+                    && crate::extract::dates::month_number(w).is_none()
+                    && !matches!(
+                        w,
+                        "Monday"
+                            | "Tuesday"
+                            | "Wednesday"
+                            | "Thursday"
+                            | "Friday"
+                            | "Saturday"
+                            | "Sunday"
+                            | "He"
+                            | "She"
+                            | "The"
+                            | "In"
+                            | "On"
+                            | "At"
+                    )
+            });
+            let pre = if org_follows {
+                None
+            } else {
+                pre_title(lex, ctx, &toks, i)
+            };
+            let fronted = if pre.is_none() {
+                fronted_titles(lex, ctx, sent.span, name_span.start)
+            } else {
+                Vec::new()
+            };
             let (apps, app_end) = appositive(lex, ctx, sent.span, name_span.end);
             let of_tail = if pre.is_some() && apps.is_empty() {
                 of_phrase(ctx, &toks, j)
@@ -248,9 +329,14 @@ pub(crate) fn find(lex: &Lex, ctx: &Ctx<'_>, people: &mut People) -> Vec<Mention
             };
             let next_word = toks.get(j).map(|t| ctx.at(t.span));
             let verb_after = next_word.is_some_and(|w| lex.is_subject_verb(w))
-                && toks.get(j).is_some_and(|t| gap_is_space(ctx, run[run.len() - 1], *t));
+                && toks
+                    .get(j)
+                    .is_some_and(|t| gap_is_space(ctx, run[run.len() - 1], *t));
             let said_before = i > 0
-                && matches!(ctx.at(toks[i - 1].span), "said" | "says" | "by" | "with" | "told" | "to" | "and")
+                && matches!(
+                    ctx.at(toks[i - 1].span),
+                    "said" | "says" | "by" | "with" | "told" | "to" | "and"
+                )
                 && run.len() >= 2;
             let known = people.resolve(&name).is_some();
             let lower_hit = run
@@ -289,10 +375,18 @@ pub(crate) fn find(lex: &Lex, ctx: &Ctx<'_>, people: &mut People) -> Vec<Mention
                     people.add_title(p, t);
                 }
                 let start = pre.map_or(name_span.start, |(s, _)| s.start);
-                let end = if apps.is_empty() { name_span.end } else { app_end };
+                let end = if apps.is_empty() {
+                    name_span.end
+                } else {
+                    app_end
+                };
                 prev_shared = first_title.as_ref().map(|t| {
                     let last = t.split_whitespace().last().unwrap_or("");
-                    (name_span.end, t.clone(), last.ends_with('s') && lex.is_head(last))
+                    (
+                        name_span.end,
+                        t.clone(),
+                        last.ends_with('s') && lex.is_head(last),
+                    )
                 });
                 out.push(Mention {
                     person: p,
@@ -326,7 +420,9 @@ fn lower_words(ctx: &Ctx<'_>) -> HashSet<String> {
 /// Whitespace, or the parentheses of an acronym inside a title: `Region (HKSAR) Carrie`.
 fn gap_is_title_space(ctx: &Ctx<'_>, a: Tok, b: Tok) -> bool {
     let g = ctx.at(Span::new(a.span.end, b.span.start));
-    !g.is_empty() && g.chars().all(|c| text::is_space(c) || c == '(' || c == ')') && g.chars().filter(|c| *c == '(' || *c == ')').count() <= 1
+    !g.is_empty()
+        && g.chars().all(|c| text::is_space(c) || c == '(' || c == ')')
+        && g.chars().filter(|c| *c == '(' || *c == ')').count() <= 1
 }
 
 fn gap_is_space(ctx: &Ctx<'_>, a: Tok, b: Tok) -> bool {
@@ -336,7 +432,9 @@ fn gap_is_space(ctx: &Ctx<'_>, a: Tok, b: Tok) -> bool {
 
 /// Function words that are also name syllables when written capitalised inside a
 /// name: `Shen An`, `Tan Tee How`.
-const NAME_SYLLABLES: &[&str] = &["An", "He", "How", "So", "Do", "No", "Long", "Yi", "Lee", "Le", "Ma"];
+const NAME_SYLLABLES: &[&str] = &[
+    "An", "He", "How", "So", "Do", "No", "Long", "Yi", "Lee", "Le", "Ma",
+];
 
 fn is_name_tok(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], i: usize) -> bool {
     let t = toks[i];
@@ -358,18 +456,27 @@ fn is_name_tok(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], i: usize) -> bool {
             n.cap && !n.acr && !lex.not_name(ctx.at(n.span)) && gap_is_space(ctx, t, *n)
         });
     }
-    !lex.not_name(w)
+    // `Hong Kong` is a place; `Kong` alone can be a surname.
+    if w == "Kong" && i > 0 && ctx.at(toks[i - 1].span) == "Hong" {
+        return false;
+    }
+    !lex.not_name(w) && !lex.is_head(w)
 }
 
 /// Titles set before a name with a comma: `A member of the Central Military
 /// Commission and commander of the Air Force, Qiao Qingchen met ...`.
 fn fronted_titles(lex: &Lex, ctx: &Ctx<'_>, sent: Span, name_start: usize) -> Vec<String> {
     let before = ctx.at(Span::new(sent.start, name_start));
-    let Some(head) = before.strip_suffix(", ") else { return Vec::new() };
+    let Some(head) = before.strip_suffix(", ") else {
+        return Vec::new();
+    };
     let clause_start = head.rfind([':', ';', '.']).map_or(0, |i| i + 1);
     let clause = head[clause_start..].trim();
     let first = clause.split_whitespace().next().unwrap_or("");
-    if !matches!(first, "A" | "An" | "As") || clause.contains(", ") || !lex.starts_with_title(clause) {
+    if !matches!(first, "A" | "An" | "As")
+        || clause.contains(", ")
+        || !lex.starts_with_title(clause)
+    {
         return Vec::new();
     }
     let clause = clause.strip_prefix("As ").unwrap_or(clause);
@@ -400,7 +507,9 @@ fn pre_title(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], run_start: usize) -> Option
     let before = toks[run_start - 1];
     let bw = ctx.at(before.span);
     let paren_acr = before.acr && gap_is_title_space(ctx, before, toks[run_start]);
-    if CONNECTORS.contains(&bw.to_lowercase().as_str()) || !(gap_is_space(ctx, before, toks[run_start]) || paren_acr) {
+    if CONNECTORS.contains(&bw.to_lowercase().as_str())
+        || !(gap_is_space(ctx, before, toks[run_start]) || paren_acr)
+    {
         return None;
     }
     // The word before the name closes a title: a head (`Premier`), an acronym
@@ -418,14 +527,53 @@ fn pre_title(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], run_start: usize) -> Option
         let w = ctx.at(t.span);
         let lw = w.to_lowercase();
         // Another person's name ends the title: `Argentine President Kirchner and ...`.
-        if t.cap && !t.acr && !lex.not_name(w) && !lex.is_head(w) && !MODIFIERS.contains(&lw.as_str()) && !is_gerund(w) {
+        if t.cap
+            && !t.acr
+            && !lex.not_name(w)
+            && !lex.is_head(w)
+            && !MODIFIERS.contains(&lw.as_str())
+            && !is_gerund(w)
+        {
             break;
         }
         // Lower-case words inside a title (`of the Chinese foreign ministry in the
         // HKSAR`), but not verbs and clause words, which start the sentence part before it.
         let plain_lower = !t.cap
             && !lex.is_subject_verb(w)
-            && !matches!(lw.as_str(), "with" | "by" | "from" | "as" | "that" | "which" | "who" | "while" | "when" | "where" | "said" | "met" | "a" | "an" | "its" | "his" | "her" | "their" | "also" | "both" | "between" | "among" | "including" | "such" | "like" | "after" | "before" | "during" | "than" | "because" | "if")
+            && !matches!(
+                lw.as_str(),
+                "with"
+                    | "by"
+                    | "from"
+                    | "as"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "while"
+                    | "when"
+                    | "where"
+                    | "said"
+                    | "met"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "also"
+                    | "both"
+                    | "between"
+                    | "among"
+                    | "including"
+                    | "such"
+                    | "like"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "than"
+                    | "because"
+                    | "if"
+            )
             && w.chars().all(|c| c.is_alphabetic() || c == '-');
         let ok = t.cap
             || t.acr
@@ -441,7 +589,12 @@ fn pre_title(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], run_start: usize) -> Option
     // Trim leading connectors and sentence-opening words.
     while k < run_start {
         let lw = ctx.at(toks[k].span).to_lowercase();
-        if CONNECTORS.contains(&lw.as_str()) || matches!(lw.as_str(), "a" | "an" | "its" | "his" | "her" | "their" | "also") {
+        if CONNECTORS.contains(&lw.as_str())
+            || matches!(
+                lw.as_str(),
+                "a" | "an" | "its" | "his" | "her" | "their" | "also"
+            )
+        {
             k += 1;
         } else {
             break;
@@ -471,7 +624,20 @@ fn pre_title(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], run_start: usize) -> Option
         let adj = (t.cap || t.acr || MODIFIERS.contains(&lw.as_str()))
             && !CONNECTORS.contains(&lw.as_str())
             && crate::extract::dates::month_number(w).is_none_or(|_| w.len() > 9)
-            && !matches!(w, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday" | "On" | "At" | "In" | "The");
+            && !matches!(
+                w,
+                "Monday"
+                    | "Tuesday"
+                    | "Wednesday"
+                    | "Thursday"
+                    | "Friday"
+                    | "Saturday"
+                    | "Sunday"
+                    | "On"
+                    | "At"
+                    | "In"
+                    | "The"
+            );
         if !adj {
             break;
         }
@@ -479,7 +645,10 @@ fn pre_title(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], run_start: usize) -> Option
     }
     let k = k2;
     let words = &toks[k..run_start];
-    Some((Span::new(words[0].span.start, words[words.len() - 1].span.end), ()))
+    Some((
+        Span::new(words[0].span.start, words[words.len() - 1].span.end),
+        (),
+    ))
 }
 
 /// Splits `Argentine Vice-President and Senate President` into two titles when
@@ -550,7 +719,14 @@ fn appositive(lex: &Lex, ctx: &Ctx<'_>, sent: Span, name_end: usize) -> (Vec<Str
     // The appositive ends where a verb of the sentence starts: `..., vice chairman of X attended`.
     let mut off = 0;
     for w in app.split(' ') {
-        if off > 0 && w.chars().next().is_some_and(|c| c.is_lowercase()) && lex.is_subject_verb(w) && !matches!(w, "is" | "was" | "has" | "had" | "will" | "would" | "also" | "led" | "headed") {
+        if off > 0
+            && w.chars().next().is_some_and(|c| c.is_lowercase())
+            && lex.is_subject_verb(w)
+            && !matches!(
+                w,
+                "is" | "was" | "has" | "had" | "will" | "would" | "also" | "led" | "headed"
+            )
+        {
             app = app[..off].trim_end();
             end = app.len() + (after.len() - after.trim_start().len());
             break;
@@ -681,7 +857,10 @@ mod tests {
         let p = run("Secretary of Leading Party Members’ Group of BAST Shen Jie chaired the meeting. Shen said.");
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].name, "Shen Jie");
-        assert_eq!(p[0].titles, vec!["Secretary of Leading Party Members’ Group of BAST"]);
+        assert_eq!(
+            p[0].titles,
+            vec!["Secretary of Leading Party Members’ Group of BAST"]
+        );
     }
 
     #[test]
@@ -690,21 +869,30 @@ mod tests {
         assert_eq!(p[0].name, "Wen Jiabao");
         assert_eq!(
             p[0].titles,
-            vec!["member of the Politburo Standing Committee of the CPC", "Premier of the State Council"]
+            vec![
+                "member of the Politburo Standing Committee of the CPC",
+                "Premier of the State Council"
+            ]
         );
     }
 
     #[test]
     fn and_inside_an_organisation_does_not_split() {
         let p = run("Zhang Xiaoming, deputy director of the Hong Kong and Macao Affairs Office of the State Council, said.");
-        assert_eq!(p[0].titles, vec!["deputy director of the Hong Kong and Macao Affairs Office of the State Council"]);
+        assert_eq!(
+            p[0].titles,
+            vec!["deputy director of the Hong Kong and Macao Affairs Office of the State Council"]
+        );
     }
 
     #[test]
     fn two_titles_before_a_name() {
         let p = run("Argentine Vice-President and Senate President Scioli said on the 19th.");
         assert_eq!(p[0].name, "Scioli");
-        assert_eq!(p[0].titles, vec!["Argentine Vice-President", "Senate President"]);
+        assert_eq!(
+            p[0].titles,
+            vec!["Argentine Vice-President", "Senate President"]
+        );
     }
 
     #[test]
