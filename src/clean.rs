@@ -195,7 +195,7 @@ impl Cleaner {
                 // A caption between the stamp and the dateline (or the first text).
                 let dl = self.dateline.find_at(s, body_start).map(|d| d.start());
                 if let Some(c) = self.credit.find_at(s, body_start) {
-                    let before_dateline = dl.map_or(true, |d| c.end() <= d);
+                    let before_dateline = dl.is_none_or(|d| c.end() <= d);
                     if before_dateline && c.start() - body_start < 1500 {
                         push_junk(src, out, BoilerplateKind::Caption, at(body_start, c.end()));
                         body_start = c.end();

@@ -219,7 +219,7 @@ mod tests {
         assert_eq!(a, b);
         let c = p.mention("Ziaur Rahman", Span::new(30, 42));
         assert_eq!(p.mention("Zia", Span::new(50, 53)), c);
-        assert_eq!(p.len(), 2);
+        assert_eq!(p.finish().len(), 2);
     }
 
     #[test]

@@ -146,9 +146,10 @@ pub(crate) fn find(
     ctx: &Ctx<'_>,
     mentions: &[Mention],
     people: &mut People,
-    dateline_span: Option<Span>,
-    dateline_place: Option<&Text>,
+    dateline: Option<&crate::model::Dateline>,
 ) -> (Vec<Event>, Vec<Statement>) {
+    let dateline_span = dateline.map(|d| d.span);
+    let dateline_place = dateline.and_then(|d| d.place.as_ref());
     let lead = lead_sentences(ctx, dateline_span);
     let mut events: Vec<Event> = Vec::new();
     // Main event: the first event phrase of the opening sentences, else of the title.
@@ -254,7 +255,7 @@ pub(crate) fn find(
                             let kw = ctx.at(kspan).to_lowercase();
                             (w == "event"
                                 || kw.starts_with(&w)
-                                || w.starts_with(kw.split(' ').last().unwrap_or(&kw)))
+                                || w.starts_with(kw.split(' ').next_back().unwrap_or(&kw)))
                             .then(|| duration_days(rules, st))
                             .flatten()
                         })
@@ -863,7 +864,7 @@ fn organizer_of(
     let k = kspan.start.saturating_sub(s.start).min(st.len());
     let k = text::floor_boundary(st, k);
     let mut out = Vec::new();
-    if let Some(m) = rules.held.find_iter(&st[..k]).last() {
+    if let Some(m) = rules.held.find_iter(&st[..k]).max_by_key(|m| m.start()) {
         let mut start = s.start;
         if let Some(d) = dateline {
             if d.end > start && d.end <= s.start + m.start() {
@@ -1380,7 +1381,7 @@ fn split_list(lex: &Lex, ctx: &Ctx<'_>, r: Span) -> Vec<Span> {
                 Some(2)
             } else if rest.starts_with(" as well as ") {
                 Some(12)
-            } else if rest.starts_with(" and ") && (seg_start..i).len() > 0 {
+            } else if rest.starts_with(" and ") && seg_start < i {
                 let left_words = s[seg_start..i].split_whitespace().count();
                 let right = &s[i + 5..];
                 let right_first = right.split_whitespace().next().unwrap_or("");

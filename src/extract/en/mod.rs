@@ -37,8 +37,6 @@ pub(crate) fn run(
     article: &mut Article,
 ) {
     let mentions = names::find(&rules.lex, ctx, people);
-    let dl_span = article.dateline.as_ref().map(|d| d.span);
-    let dl_place = article.dateline.as_ref().and_then(|d| d.place.clone());
     let (events, statements) = events::find(
         &rules.events,
         &rules.lex,
@@ -46,8 +44,7 @@ pub(crate) fn run(
         ctx,
         &mentions,
         people,
-        dl_span,
-        dl_place.as_ref(),
+        article.dateline.as_ref(),
     );
     for e in &events {
         for o in &e.organizers {
