@@ -171,6 +171,22 @@ fn check(case: &str, src: &str, a: &Article, want: &Value) -> Vec<String> {
             errs.push(format!("event.location: want {want_loc:?}, got {loc:?}"));
         }
     }
+    if let Some(kinds) = want.get("event_kinds") {
+        let got: Vec<String> = a
+            .events
+            .iter()
+            .map(|e| {
+                serde_json::to_value(e.kind)
+                    .unwrap()
+                    .as_str()
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect();
+        if strs(kinds) != got {
+            errs.push(format!("event_kinds: want {kinds}, got {got:?}"));
+        }
+    }
     let role_names = |f: &dyn Fn(&policy_news::Event) -> Vec<String>| {
         let mut v: Vec<String> = Vec::new();
         for e in &a.events {

@@ -363,10 +363,33 @@ pub(crate) fn find(
         attendees: Vec::new(),
     });
     let has_event = !ev.kind_text.text.is_empty();
+    let main_si = main.map_or(usize::MAX, |(si, _, _)| si);
+    // Later events of the same report (`Later on Wednesday, Zhao met with ...`) get
+    // the roles of the sentences from theirs on.
+    let mut later: Vec<Event> = Vec::new();
     for (si, sent) in ctx.sents.iter().enumerate() {
         let s = sent.span;
         let st = ctx.at(s);
         let in_sent: Vec<&Mention> = mentions.iter().filter(|m| m.sent == si).collect();
+        if has_event && main_si != usize::MAX && si > main_si {
+            if let Some(e) = later_event(
+                rules,
+                ctx,
+                s,
+                mentions,
+                &ev,
+                later.last(),
+                &date_mentions(si),
+                dateline_span,
+                dateline_place,
+            ) {
+                later.push(e);
+            }
+        }
+        let ev = match later.last_mut() {
+            Some(e) => e,
+            None => &mut ev,
+        };
         // Chairs.
         for m in rules.chair_by.find_iter(st) {
             let at = s.start + m.end();
@@ -440,7 +463,80 @@ pub(crate) fn find(
     if has_event || !ev.chairs.is_empty() || !ev.speakers.is_empty() || !ev.attendees.is_empty() {
         events.push(ev);
     }
+    events.extend(later);
     (events, statements)
+}
+
+/// A new event reported later in the article: an action on an indefinite event
+/// (`met with a delegation`, `held a forum`) of another kind than the current one,
+/// or one that opens with `Later`, `Earlier`, `On the same day`, or has its own date.
+#[allow(clippy::too_many_arguments)]
+fn later_event(
+    rules: &Rules,
+    ctx: &Ctx<'_>,
+    s: Span,
+    mentions: &[Mention],
+    main: &Event,
+    current: Option<&Event>,
+    dates: &[DateMention],
+    dateline: Option<Span>,
+    dateline_place: Option<&Text>,
+) -> Option<Event> {
+    let st = ctx.at(s);
+    let current = current.unwrap_or(main);
+    let opener = [
+        "Later",
+        "Earlier",
+        "Also on",
+        "On the same day",
+        "Meanwhile",
+        "After the",
+        "Before the",
+        "Prior to",
+        "Following the",
+    ]
+    .iter()
+    .any(|w| st.starts_with(w));
+    for sp in event_phrases(rules, ctx, s, mentions) {
+        let w = ctx.at(sp).to_lowercase();
+        let is_verb = matches!(
+            w.as_str(),
+            "met" | "met with" | "meets" | "inspected" | "visited" | "signed"
+        );
+        let before = ctx.at(Span::new(s.start, sp.start)).to_lowercase();
+        let indefinite =
+            before.ends_with(" a ") || before.ends_with(" an ") || before.ends_with(" another ");
+        if !(is_verb || indefinite) || event_score(ctx, s, sp) < 2 && !is_verb {
+            continue;
+        }
+        let kind = kind_of(&w);
+        let own_date = dates.first().copied();
+        let differs = kind != current.kind
+            || (own_date.is_some()
+                && own_date.map(|d| d.value) != current.date.as_ref().map(|d| d.value));
+        if !(opener || differs) {
+            return None;
+        }
+        return Some(Event {
+            kind,
+            kind_text: text::text_at(ctx.src, sp),
+            topic: topic_after(rules, ctx, s, sp),
+            date: own_date
+                .map(|d| EventDate {
+                    value: d.value,
+                    time_of_day: d.time_of_day,
+                    year_source: d.year_source,
+                    span: d.span,
+                })
+                .or_else(|| opener.then(|| main.date.clone()).flatten()),
+            location: place_in(rules, ctx, s, sp, dateline, dateline_place, mentions),
+            organizers: Vec::new(),
+            chairs: Vec::new(),
+            speakers: Vec::new(),
+            attendees: Vec::new(),
+        });
+    }
+    None
 }
 
 /// The first event phrase of a span that really names an event: not part of a
