@@ -101,9 +101,15 @@ fn zh_ordinal(w: &str) -> u32 {
     super::quotes::chinese_number_prefix(w).map_or(0, |(n, _)| n as u32)
 }
 
-/// True where a clause starts at byte `i` of paragraph text `s`.
+/// True where a clause starts at byte `i` of paragraph text `s` (`; and third,`
+/// counts too).
 fn clause_start(s: &str, i: usize) -> bool {
-    let before = s[..i].trim_end_matches(text::is_space);
+    let mut before = s[..i].trim_end_matches(text::is_space);
+    if let Some(b) = before.strip_suffix(" and") {
+        if b.trim_end().ends_with([',', ';']) {
+            before = b.trim_end();
+        }
+    }
     match before.chars().last() {
         None => true,
         Some(c) => matches!(
@@ -350,9 +356,14 @@ pub(crate) fn find(rules: &Rules, ctx: &Ctx<'_>, people: &People) -> Vec<Enumera
                 Some(n) if n.para == c.para => n.marker.start,
                 _ => para_end,
             };
-            let span = text::trim_by(ctx.src, Span::new(c.marker.end, end), |ch| {
+            let mut span = text::trim_by(ctx.src, Span::new(c.marker.end, end), |ch| {
                 text::is_space(ch) || matches!(ch, ',' | '，' | '、' | ':' | '：' | ';' | '；')
             });
+            // `...; and third,`: the `and` belongs to the next marker.
+            if let Some(rest) = ctx.at(span).strip_suffix(" and") {
+                let rest = rest.trim_end_matches([',', ';', ' ']);
+                span = Span::new(span.start, span.start + rest.len());
+            }
             items.push(Item {
                 ordinal: k as u32 + 1,
                 marker: text::fold_ws(ctx.at(c.marker)),

@@ -1076,6 +1076,7 @@ fn subject_before(
                         || matches!(
                             w,
                             "also"
+                                | "who"
                                 | "then"
                                 | "has"
                                 | "had"

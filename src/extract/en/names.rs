@@ -95,6 +95,8 @@ impl Lex {
         let l = w.to_lowercase();
         let l = l.trim_end_matches("'s").trim_end_matches("’s");
         self.heads.contains(l)
+            || l.strip_suffix('s')
+                .is_some_and(|x| x.len() > 3 && self.heads.contains(x))
             || l.strip_prefix("vice-")
                 .is_some_and(|x| self.heads.contains(x))
             || l.strip_prefix("deputy-")
