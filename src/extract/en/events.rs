@@ -42,6 +42,7 @@ pub(crate) struct Rules {
     present: Regex,
     place: Regex,
     held: Regex,
+    held_by: Regex,
     here: Regex,
     ordinal_day: Regex,
     topic: Regex,
@@ -70,12 +71,15 @@ impl Rules {
                 r"\b(?:also )?(?:attended|attend|attends|were present|was present|participated in|took part in)\b",
             ),
             present: re(
-                r"(?i)\b(?:among those (?:present|attending)(?: at the \w+)?(?: were| was)|(?:also )?present (?:at the \w+ )?were|attending the (?:\w+ ){0,3}(?:were|was|included)|those attending included)\s+",
+                r"(?i)\b(?:among those (?:present|attending)(?: at the \w+)?(?: were| was)|(?:also\s+)?(?:present|attending)(?:\s+(?:at\s+)?the\s+(?:[\w-]+\s+){0,3}?)?\s*(?:were|was|included)|those attending included)\s+",
             ),
             place: re(
                 r"\b(?:in|at)\s+(?:the\s+)?(?P<p>[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+)?[A-Z][\w'’.-]*){0,5})",
             ),
             held: re(r"\b(?:held|convened|organized|organised|hosted|sponsored|opened|launched)\b"),
+            held_by: re(
+                r"\b(?:co-)?(?:hosted|organized|organised|sponsored|convened|held)\s+(?:jointly\s+)?by\s+",
+            ),
             here: re(r"\bhere\b"),
             ordinal_day: re(
                 r"(?i)\b(?:on\s+)?(?:the\s+(?P<tod>morning|afternoon|evening|night)\s+of\s+)?the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b",
@@ -960,6 +964,35 @@ fn organizer_of(
     let k = kspan.start.saturating_sub(s.start).min(st.len());
     let k = text::floor_boundary(st, k);
     let mut out = Vec::new();
+    // `... was co-hosted by the Ministry of X and the Y government`.
+    let nearby: Vec<Span> = ctx
+        .sents
+        .iter()
+        .map(|x| x.span)
+        .filter(|x| x.start >= s.start && x.start < s.end + 400)
+        .take(3)
+        .collect();
+    for sent_i in nearby {
+        let t = ctx.at(sent_i);
+        if let Some(m) = rules.held_by.find(t) {
+            let rest = Span::new(sent_i.start + m.end(), sent_i.end);
+            let r = ctx.at(rest);
+            let end = r.find([',', ';', '.']).unwrap_or(r.len());
+            let list = Span::new(rest.start, rest.start + end);
+            let lt = ctx.at(list);
+            let mut a = 0;
+            for part in lt.split(" and ") {
+                let sp = Span::new(list.start + a, list.start + a + part.len());
+                a += part.len() + 5;
+                let sp = strip_lead_words(ctx, sp, lex);
+                if let Some(t) = text::text_trimmed(ctx.src, sp) {
+                    if t.text.chars().next().is_some_and(|c| c.is_uppercase()) {
+                        out.push(t);
+                    }
+                }
+            }
+        }
+    }
     if let Some(m) = rules.held.find_iter(&st[..k]).max_by_key(|m| m.start()) {
         let mut start = s.start;
         if let Some(d) = dateline {
