@@ -981,9 +981,11 @@ fn organizer_of(
             let list = Span::new(rest.start, rest.start + end);
             let lt = ctx.at(list);
             let mut a = 0;
-            for part in lt.split(" and ") {
+            // `the Ministry of Ecology and Environment and the Y government`: a new body
+            // starts at `and the`.
+            for part in lt.split(" and the ") {
                 let sp = Span::new(list.start + a, list.start + a + part.len());
-                a += part.len() + 5;
+                a += part.len() + " and the ".len();
                 let sp = strip_lead_words(ctx, sp, lex);
                 if let Some(t) = text::text_trimmed(ctx.src, sp) {
                     if t.text.chars().next().is_some_and(|c| c.is_uppercase()) {
