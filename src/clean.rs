@@ -53,17 +53,17 @@ impl Cleaner {
         let re = |p: &str| Regex::new(p).expect("built-in pattern");
         Cleaner {
             stamp: re(
-                r"\(\s*[A-Z][\w .'’-]{1,40}\s*\)\s*\d{1,2}:\d{2},\s+[A-Z][a-z]+\.? \d{1,2},\s*\d{4}",
+                r"\(\s*[A-Z][A-Za-z0-9_ .'’-]{1,40}\s*\)\s*[0-9]{1,2}:[0-9]{2},\s+[A-Z][a-z]+\.? [0-9]{1,2},\s*[0-9]{4}",
             ),
             dateline: re(
                 r"\b[A-Z][A-Z .'’-]{1,30}, (?:[A-Z][a-z]{2,8}\.?|\d{1,2}月) ?\d{1,2}(?:\s*,\s*\d{4})? \((?:Xinhua|AP|AFP|Reuters|PD Online|People's Daily|CGTN|China Daily|[A-Z][A-Za-z ]{1,20})\)\s*(?:--|—|-)",
             ),
             credit: re(
-                r"\((?:Xinhua|Photo|Photos|People's Daily|CFP|IC|VCG|Reuters|AFP|AP|China Daily|CGTN|ECNS)/[^()]{1,60}\)|\((?:Xinhua|[A-Z][A-Za-z]+) [Pp]hoto(?: by [^()]{1,40})?\)|\(Photo(?: by|:) [^()]{1,40}\)",
+                r"\((?:Xinhua|Photo|Photos|People's Daily|CFP|IC|VCG|Reuters|AFP|AP|China Daily|CGTN|ECNS)/[^()]+\)|\((?:Xinhua|[A-Z][A-Za-z]+) [Pp]hoto(?: by [^()]+)?\)|\(Photo(?: by|:) [^()]+\)",
             ),
-            script: re(r"[A-Za-z_$][\w.$]*\.(?:fix|write|ready|push)\([^)]{0,400}\);?"),
+            script: re(r"[A-Za-z_$][A-Za-z0-9_.$]*\.(?:fix|write|ready|push)\([^)]*\);?"),
             tail: re(
-                r"【1】|\(For the latest [^)]{0,120}|\(Web editor:|\(Editor:|Please enable JavaScript|Related reading|Related News|Hot News|We Recommend|Popular on |Key Words |Add your comment|Links: |About [A-Z][\w' ]{1,40} \| ",
+                r"【1】|\(For the latest [^)]{0,120}|\(Web editor:|\(Editor:|Please enable JavaScript|Related reading|Related News|Hot News|We Recommend|Popular on |Key Words |Add your comment|Links: |About [A-Z][A-Za-z0-9' ]{1,40} \| ",
             ),
             line_rules: vec![
                 (re(r"^[\d\s|/·.,:：]+$"), BoilerplateKind::Counter),

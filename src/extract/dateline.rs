@@ -38,7 +38,7 @@ impl Rules {
                 r"^(?P<place>[A-Z][A-Z .'’-]{{1,40}}?),\s*(?P<mon>{month})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*(?P<year>\d{{4}}))?\s*\((?P<agency>[^)]{{2,40}})\)\s*(?:--|—|-)?"
             )),
             en_agency: re(&format!(
-                r"^(?P<agency>Xinhua News Agency|Xinhua|Staff Writer|Report by [^,]{{2,40}}|[A-Z][\w ]{{2,30}}(?:Agency|Daily|News))\s*,\s*(?P<place>[A-Z][A-Za-z .'-]{{1,30}}),\s*(?P<mon>{month})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*(?P<year>\d{{4}}))?"
+                r"^(?P<agency>Xinhua News Agency|Xinhua|Staff Writer|Report by [^,]{{2,40}}|[A-Z][A-Za-z ]{{2,30}}(?:Agency|Daily|News))\s*,\s*(?P<place>[A-Z][A-Za-z .'-]{{1,30}}),\s*(?P<mon>{month})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*(?P<year>\d{{4}}))?"
             )),
             en_report: re(&format!(
                 r"^(?P<agency>Xinhua News Agency|Xinhua)\s+(?i:report)\s+of\s+(?P<mon>{month})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*(?P<year>\d{{4}}))?\s+from\s+(?P<place>[A-Z][A-Za-z .'-]{{1,30}}?)\s*(?:-|--|—|,)"
