@@ -104,7 +104,12 @@ pub(crate) fn run(
     let n_title = pieces.len();
     pieces.extend(ctx.sents.iter().map(|s| s.span));
     for (k, &sp) in pieces.iter().enumerate() {
-        let mut read = roles::read_sentence(&rules.roles, src, sp, &skip, &mut known);
+        let mut marked = Vec::new();
+        if k >= n_title {
+            roles::marked_names(src, sp, &mut marked);
+        }
+        let zones: Vec<Span> = marked.iter().map(|m| m.span).collect();
+        let mut read = roles::read_sentence(&rules.roles, src, sp, &skip, &zones, &mut known);
         let st = ctx.at(sp);
         // `出席会议的…`: everyone the sentence names attended.
         if k >= n_title && st.starts_with("出席") {
@@ -160,9 +165,7 @@ pub(crate) fn run(
             mentions.push((m.span, i));
         }
         bodies.extend(read.bodies);
-        if k >= n_title {
-            let mut marked = Vec::new();
-            roles::marked_names(src, sp, &mut marked);
+        {
             for m in marked {
                 if mentions.iter().any(|(s, _)| s.overlaps(m.span)) {
                     continue;

@@ -13,7 +13,8 @@
 //! `以习近平同志为核心` (a name before `总书记`/`同志`).
 
 use super::lexicon::{
-    is_name_char, is_name_dot, is_surname, starts_with_compound_surname, STRONG_AFTER, WEAK_AFTER,
+    is_name_char, is_name_char_loose, is_name_dot, is_surname, starts_with_compound_surname,
+    STRONG_AFTER, WEAK_AFTER,
 };
 use crate::text::is_cjk;
 
@@ -43,17 +44,6 @@ pub(super) fn boundary(rest: &str) -> u8 {
                 0
             }
         }
-    }
-}
-
-fn first_ok(c: char, rest: &str, ev: Evidence) -> bool {
-    if starts_with_compound_surname(rest) {
-        return true;
-    }
-    match ev {
-        Evidence::Titled => is_name_char(c) || is_surname(c),
-        Evidence::Listed => is_surname(c),
-        Evidence::Bare => is_surname(c) && is_name_char(c),
     }
 }
 
@@ -88,16 +78,13 @@ fn dotted(rest: &str) -> Option<usize> {
             pos = start + n;
             continue;
         }
-        let mut weak = None;
         for len in 1..=n {
             let e = end_of(len);
-            match boundary(&rest[e..]) {
-                3 => return Some(e),
-                1 if weak.is_none() && len >= 2 => weak = Some(e),
-                _ => {}
+            if boundary(&rest[e..]) == 3 {
+                return Some(e);
             }
         }
-        return weak;
+        return None;
     }
 }
 
@@ -113,25 +100,45 @@ pub(super) fn name_len(rest: &str, ev: Evidence, known: &[String]) -> Option<usi
     }
     let cs: Vec<(usize, char)> = rest.char_indices().take(6).collect();
     let mut best: Option<(u8, u8, usize)> = None;
-    if first_ok(c0, rest, ev) {
-        for (pref, len) in [(3u8, 3usize), (2, 2), (1, 4)] {
-            if cs.len() < len {
-                continue;
-            }
-            if !cs[1..len].iter().all(|&(_, c)| is_name_char(c)) {
-                continue;
-            }
-            if len == 4 && ev != Evidence::Titled && !starts_with_compound_surname(rest) {
-                continue;
-            }
-            let end = cs.get(len).map_or(rest.len(), |x| x.0);
-            let b = boundary(&rest[end..]);
-            if b == 0 || (len == 4 && b < 3) {
-                continue;
-            }
-            if best.is_none_or(|(bb, bp, _)| (b, pref) > (bb, bp)) {
-                best = Some((b, pref, end));
-            }
+    let compound = starts_with_compound_surname(rest);
+    let surname = compound || (is_surname(c0) && c0 != '和');
+    for (pref, len) in [(3u8, 3usize), (2, 2), (1, 4)] {
+        if cs.len() < len {
+            continue;
+        }
+        if len == 4 && ev != Evidence::Titled && !compound {
+            continue;
+        }
+        let end = cs.get(len).map_or(rest.len(), |x| x.0);
+        let after = &rest[end..];
+        let b = boundary(after);
+        if b == 0 || (len == 4 && b < 3) {
+            continue;
+        }
+        let verb_after = STRONG_AFTER.iter().any(|w| after.starts_with(w));
+        let first = match ev {
+            Evidence::Titled => surname || (is_name_char_loose(c0) && verb_after),
+            Evidence::Listed => surname,
+            Evidence::Bare => surname && is_name_char_loose(c0),
+        };
+        if !first {
+            continue;
+        }
+        let inner = &cs[1..len];
+        if !inner.iter().all(|&(_, c)| is_name_char_loose(c)) {
+            continue;
+        }
+        let rare = !inner.iter().all(|&(_, c)| is_name_char(c))
+            || (ev == Evidence::Bare && !is_name_char(c0));
+        if rare && !(b == 3 || (ev == Evidence::Titled && b >= 1)) {
+            continue;
+        }
+        // At least two real ideographs.
+        if cs[..len].iter().filter(|&&(_, c)| is_cjk(c)).count() < 2 {
+            continue;
+        }
+        if best.is_none_or(|(bb, bp, _)| (b, pref) > (bb, bp)) {
+            best = Some((b, pref, end));
         }
     }
     // A name already known wins over a guess of another length.

@@ -34,6 +34,12 @@ pub(super) struct RoleRules {
     body_cut: Regex,
     /// A number of people: `550人`, `约400人`.
     count: Regex,
+    /// A title written after a list of names: `A、B等8名农村专职党务工作者`.
+    post_list: Regex,
+    /// A title given by a verb after the name: `增补A为全国政协委员`.
+    post_title: Regex,
+    /// Words that show a clause is not a body of people.
+    not_body: Regex,
 }
 
 impl RoleRules {
@@ -52,6 +58,11 @@ impl RoleRules {
             attend: re(r"出席|参加|列席"),
             body_cut: re(r"等|分别|(?:在|于)(?:主|分)?会场|在现场|通过视频|以视频"),
             count: re(r"([0-9]+)(?:多)?(?:位|名|人)"),
+            post_list: re(
+                r"^等(?:[^，。；]{0,12}?的)?(?:[0-9]+|[一二三四五六七八九十两]+)?多?(?:名|位)?(?P<t>[\p{Han}]{2,16}?(?:工作者|代表|人士|专家|学者|委员|干部|党员|书记|企业家|教师|职工))",
+            ),
+            post_title: re(r"^(?:不再担任|担任|当选为|辞去|兼任|为)(?P<t>[^，。；]{2,60})"),
+            not_body: re(r"学习|贯彻|深入|推动|加强|总书记|我们|要"),
         }
     }
 }
@@ -106,6 +117,7 @@ fn role_of(v: &str) -> Vec<Role> {
         vec![Role::Chair]
     } else if v.starts_with("出席")
         || v.starts_with("参加")
+        || v.starts_with("参会")
         || v.starts_with("列席")
         || v.starts_with("陪同")
     {
@@ -213,11 +225,19 @@ fn valid_title(rules: &RoleRules, t: &str) -> bool {
         })
 }
 
-/// Reads one segment: the mentions it holds, from byte `from` of the segment on.
+/// What every segment reader needs: the rules, the input, the spans of names
+/// already read from markers (`习近平总书记`), where no title may stand.
+struct Env<'a> {
+    rules: &'a RoleRules,
+    src: &'a str,
+    zones: &'a [Span],
+}
+
+/// Reads one segment: the mentions it holds.
 #[allow(clippy::too_many_arguments)]
 fn read_segment(
-    rules: &RoleRules,
-    src: &str,
+    env: &Env<'_>,
+    post: &mut Option<String>,
     seg: Span,
     clause_end: usize,
     ev: Evidence,
@@ -230,6 +250,7 @@ fn read_segment(
     if depth > 4 {
         return false;
     }
+    let (rules, src) = (env.rules, env.src);
     let s = text::slice(src, seg);
     let i0 = skip_left(s);
     let body = &s[i0..];
@@ -246,6 +267,17 @@ fn read_segment(
         }
         let title = &head[t_start..];
         if !valid_title(rules, title) {
+            continue;
+        }
+        // The longest title: `董事长`, not `董事` + `长…`.
+        if let Some(c) = body[p..].chars().next() {
+            let q = p + c.len_utf8();
+            if TITLE_SUFFIXES.iter().any(|t| body[..q].ends_with(t)) {
+                continue;
+            }
+        }
+        let tspan = Span::new(seg.start + i0 + t_start, seg.start + i0 + p);
+        if env.zones.iter().any(|z| z.overlaps(tspan)) {
             continue;
         }
         if let Some(n) = name_len(&body[p..], Evidence::Titled, known) {
@@ -285,6 +317,20 @@ fn read_segment(
     });
     // The predicate: the rest of the clause after the name.
     let pred = text::slice(src, Span::new(span.end, clause_end));
+    if let Some(t) = rules.post_title.captures(pred).and_then(|c| c.name("t")) {
+        let ts: Vec<&str> = t.as_str().split('、').collect();
+        if ts
+            .iter()
+            .all(|x| ends_with_title(x) && valid_title(rules, x))
+        {
+            for x in ts {
+                out[idx].titles.extend(split_titles(x));
+            }
+        }
+    }
+    if let Some(t) = rules.post_list.captures(pred).and_then(|c| c.name("t")) {
+        *post = Some(t.as_str().to_string());
+    }
     let seg_rest = text::slice(src, Span::new(span.end, seg.end));
     let mut after_role = None;
     if let Some(c) = rules.head.captures(pred) {
@@ -310,8 +356,8 @@ fn read_segment(
             if !rest.is_empty() {
                 let sub = Span::new(seg.end - rest.len(), seg.end);
                 read_segment(
-                    rules,
-                    src,
+                    env,
+                    post,
                     sub,
                     clause_end,
                     Evidence::Listed,
@@ -331,8 +377,8 @@ fn read_segment(
             let sub = Span::new(a, seg.end);
             let before = out.len();
             let ok = read_segment(
-                rules,
-                src,
+                env,
+                post,
                 sub,
                 clause_end,
                 Evidence::Bare,
@@ -356,8 +402,10 @@ pub(super) fn read_sentence(
     src: &str,
     span: Span,
     skip: &[Span],
+    zones: &[Span],
     known: &mut Vec<String>,
 ) -> SentenceRead {
+    let env = Env { rules, src, zones };
     let mut read = SentenceRead::default();
     let mut units: Vec<Unit> = Vec::new();
     for cl in clauses(src, span) {
@@ -370,6 +418,8 @@ pub(super) fn read_sentence(
         let mut shared: Option<Vec<String>> = None;
         let mut listed = false;
         let mut clause_units: Vec<Unit> = Vec::new();
+        let mut post: Option<String> = None;
+        let clause_first = read.mentions.len();
         for seg in segs {
             let seg = text::trim(src, seg);
             let st = text::slice(src, seg);
@@ -394,8 +444,8 @@ pub(super) fn read_sentence(
             };
             let before = read.mentions.len();
             let ok = read_segment(
-                rules,
-                src,
+                &env,
+                &mut post,
                 seg,
                 cl.end,
                 ev,
@@ -436,8 +486,16 @@ pub(super) fn read_sentence(
                 });
             }
         }
+        if let Some(t) = post {
+            for m in &mut read.mentions[clause_first..] {
+                if m.titles.is_empty() {
+                    m.titles.push(t.clone());
+                }
+            }
+        }
         let has_persons = clause_units.iter().any(|u| u.kind == Kind::Persons);
-        if !has_persons {
+        let marked = zones.iter().any(|z| cl.contains(*z));
+        if !has_persons && !marked && !rules.not_body.is_match(text::slice(src, cl)) {
             // A clause naming a body of people: `省直有关部门负责同志列席会议`.
             let ct = text::slice(src, cl);
             let (pre_end, roles) = match rules.attend.find(ct) {
@@ -445,10 +503,16 @@ pub(super) fn read_sentence(
                 None => (ct.len(), vec![]),
             };
             let pre = &ct[..pre_end];
-            let pre_end = match rules.body_cut.find(pre) {
+            let mut pre_end = match rules.body_cut.find(pre) {
                 Some(m) if m.start() > 0 => m.start(),
                 _ => pre_end,
             };
+            // `…人员等共550人`: the body ends at 等 after a people noun.
+            if let Some(k) = pre[..pre_end].find('等') {
+                if k > 0 && ends_with_body_noun(&pre[..k]) {
+                    pre_end = k;
+                }
+            }
             let count = rules
                 .count
                 .captures(ct)
@@ -609,7 +673,7 @@ mod tests {
     fn read(s: &str) -> SentenceRead {
         let r = RoleRules::new();
         let mut known = Vec::new();
-        read_sentence(&r, s, Span::new(0, s.len()), &[], &mut known)
+        read_sentence(&r, s, Span::new(0, s.len()), &[], &[], &mut known)
     }
 
     fn people(r: &SentenceRead) -> Vec<(String, Vec<String>, Vec<Role>)> {
