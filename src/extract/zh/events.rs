@@ -17,6 +17,8 @@ use regex::Regex;
 pub(super) struct EventRules {
     kw: Regex,
     convene: Regex,
+    hold: Regex,
+    nth: Regex,
     place: Regex,
     visit_place: Regex,
     organizer: Regex,
@@ -30,6 +32,8 @@ impl EventRules {
                 r"(?:常委会|常务委员会)第[一二三四五六七八九十百零〇\d]+次(?:全体)?会议|全体会议|常务会议|专题会议|工作会议|主席会议|联席会议|扩大会议|办公会议?|座谈会|研讨会|推进会|部署会议?|表彰大会|动员大会|推进大会|报告会|汇报会|交流会|现场会|见面会|新闻发布会|发布会|培训班|开幕式|闭幕式|仪式|年会|峰会|论坛|全会|大会|会议|调研|考察|视察|签约|会见|会谈|看望|慰问|座谈",
             ),
             convene: re(r"召开|举行|闭幕|开幕|主持|出席|调研|考察|视察"),
+            hold: re(r"召开|举行|闭幕|开幕"),
+            nth: re(r"^第[一二三四五六七八九十百零〇\d]+次"),
             place: re(
                 r"在(?P<p>京|[\p{Han}]{2,12}?)(?:隆重)?(?:召开|举行|开幕|闭幕|主持召开|出席|会见|会谈)",
             ),
@@ -65,22 +69,53 @@ pub(super) fn kind_of(kw: &str) -> EventKind {
     }
 }
 
-/// The main event keyword of `span`: the first one after `召开` when the text has
-/// one, else the first one; a keyword followed by `精神` (a meeting's spirit being
-/// studied) is not an event.
+/// The main event keyword of `span`: the first one after `召开` in its clause;
+/// else, when the text has a verb of holding (`举行`, `召开`, `闭幕`), the first one
+/// in the clause before it; else the first one. A keyword followed by `精神` (a
+/// meeting's spirit being studied) or by `第N次` (the body whose session it is) is
+/// not the event.
 pub(super) fn keyword(rules: &EventRules, src: &str, span: Span) -> Option<Span> {
     let s = text::slice(src, span);
-    let ok = |m: &regex::Match<'_>| !s[m.end()..].starts_with("精神");
-    let found = if let Some(k) = s.find("召开") {
+    let ok = |end: usize| {
+        let rest = &s[end..];
+        !rest.starts_with("精神") && !rules.nth.is_match(rest)
+    };
+    let clause_start = |pos: usize| {
+        s[..pos]
+            .rfind(['，', '。', '；', '：', ' ', '　'])
+            .map_or(0, |k| k + s[k..].chars().next().map_or(1, char::len_utf8))
+    };
+    let clause_end = |pos: usize| {
+        s[pos..]
+            .find(['，', '。', '；'])
+            .map_or(s.len(), |k| pos + k)
+    };
+    let mut found = None;
+    if let Some(k) = s.find("召开") {
+        let end = clause_end(k);
+        found = rules
+            .kw
+            .find_iter(&s[k..end])
+            .find(|m| ok(k + m.end()))
+            .map(|m| (k + m.start(), k + m.end()));
+    }
+    if found.is_none() {
+        if let Some(v) = rules.hold.find(s) {
+            let cs = clause_start(v.start());
+            found = rules
+                .kw
+                .find_iter(&s[cs..v.start()])
+                .find(|m| ok(cs + m.end()))
+                .map(|m| (cs + m.start(), cs + m.end()));
+        }
+    }
+    let found = found.or_else(|| {
         rules
             .kw
-            .find_iter(&s[k..])
-            .find(|m| !s[k + m.end()..].starts_with("精神"))
-            .map(|m| (k + m.start(), k + m.end()))
-    } else {
-        None
-    };
-    let found = found.or_else(|| rules.kw.find_iter(s).find(ok).map(|m| (m.start(), m.end())));
+            .find_iter(s)
+            .find(|m| ok(m.end()))
+            .map(|m| (m.start(), m.end()))
+    });
     found.map(|(a, b)| Span::new(span.start + a, span.start + b))
 }
 

@@ -135,6 +135,14 @@ pub(super) const STRONG_AFTER: &[&str] = &[
 
 /// Words that may follow a name: fillers, prepositions, other predicates.
 pub(super) const WEAK_AFTER: &[&str] = &[
+    "全面",
+    "深刻",
+    "系统",
+    "应邀",
+    "进行",
+    "不再",
+    "辞去",
+    "参会",
     "等",
     "同志",
     "在",

@@ -47,22 +47,22 @@ impl RoleRules {
         let re = |p: &str| Regex::new(p).expect("built-in pattern");
         RoleRules {
             head: re(
-                r"^(?:等|同志|一行|领导同志)*(?:先后|分别|也|一同|一起|共同|还|随后|今天|近日|专门)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|晚)?(?:在[^，。；、：:]{1,18}?)?(?P<v>主持召开|主持|出席|参加|列席|陪同|讲话|致辞|发言|作了?[^，。；、]{0,8}?(?:讲话|发言|报告|致辞)|发表了?[^，。；、]{0,8}?讲话|强调|指出|表示|要求|认为|说[，：:]|提出|回应|谈到)",
+                r"^(?:等|同志|一行|领导同志)*(?:先后|分别|也|一同|一起|共同|还|随后|今天|近日|专门|应邀)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|晚)?(?:在[^，。；、：:]{1,18}?)?(?:(?:围绕|就|结合|对|向)[^，。；：:]{1,40}?)?(?P<v>主持召开|主持|出席|参加|参会|列席|陪同|讲话|致辞|发言|作了?[^，。；、]{0,8}?(?:讲话|发言|报告|致辞|说明|传达)|发表了?[^，。；、]{0,8}?讲话|进行[^，。；、]{0,4}?(?:说明|讲解|解读)|强调|指出|表示|要求|认为|说[，：:]|提出|回应|谈到|介绍)",
             ),
             and_also: re(
                 r"并(?P<v>主持|讲话|致辞|发言|发表[^，。；]{0,8}?讲话|作[^，。；]{0,8}?讲话)",
             ),
             not_title: re(
-                r"召开|举行|出席|参加|列席|强调|指出|表示|讲话|致辞|调研|考察|会见|会议|发言|[0-9０-９]",
+                r"召开|举行|出席|参加|列席|强调|指出|表示|讲话|致辞|调研[^员]|调研$|考察|会见|会议|发言|[0-9０-９]",
             ),
-            attend: re(r"出席|参加|列席"),
-            body_cut: re(r"等|分别|(?:在|于)(?:主|分)?会场|在现场|通过视频|以视频"),
+            attend: re(r"出席|参加|参会|列席"),
+            body_cut: re(r"分别|(?:在|于)(?:主|分)?会场|在现场|通过视频|以视频"),
             count: re(r"([0-9]+)(?:多)?(?:位|名|人)"),
             post_list: re(
                 r"^等(?:[^，。；]{0,12}?的)?(?:[0-9]+|[一二三四五六七八九十两]+)?多?(?:名|位)?(?P<t>[\p{Han}]{2,16}?(?:工作者|代表|人士|专家|学者|委员|干部|党员|书记|企业家|教师|职工))",
             ),
             post_title: re(r"^(?:不再担任|担任|当选为|辞去|兼任|为)(?P<t>[^，。；]{2,60})"),
-            not_body: re(r"学习|贯彻|深入|推动|加强|总书记|我们|要"),
+            not_body: re(r"学习|贯彻|深入|推动|加强|总书记|我们"),
         }
     }
 }
@@ -190,6 +190,10 @@ const LEFT: &[&str] = &[
     "还有",
     "另外",
     "包括",
+    "增补",
+    "接受",
+    "任命",
+    "免去",
 ];
 
 fn skip_left(s: &str) -> usize {
@@ -427,15 +431,33 @@ pub(super) fn read_sentence(
                 continue;
             }
             if ends_with_title(st) && valid_title(rules, st) && !known.iter().any(|k| k == st) {
-                pending.extend(split_titles(st));
-                pending_start.get_or_insert(seg.start);
-                clause_units.push(Unit {
-                    kind: Kind::Title,
-                    mentions: vec![],
-                    bodies: vec![],
-                    roles: vec![],
-                });
-                continue;
+                // A title alone, unless a name stands inside it with a predicate after.
+                let mut probe = Vec::new();
+                let mut probe_known = known.clone();
+                let mut probe_post = None;
+                let hit = read_segment(
+                    &env,
+                    &mut probe_post,
+                    seg,
+                    cl.end,
+                    Evidence::Bare,
+                    None,
+                    &[],
+                    &mut probe_known,
+                    &mut probe,
+                    0,
+                ) && probe.first().is_some_and(|m| m.span.end < seg.end);
+                if !hit {
+                    pending.extend(split_titles(st));
+                    pending_start.get_or_insert(seg.start);
+                    clause_units.push(Unit {
+                        kind: Kind::Title,
+                        mentions: vec![],
+                        bodies: vec![],
+                        roles: vec![],
+                    });
+                    continue;
+                }
             }
             let ev = if listed || !pending.is_empty() {
                 Evidence::Listed
