@@ -70,8 +70,8 @@ pub(super) fn kind_of(kw: &str) -> EventKind {
 }
 
 /// The main event keyword of `span`: the first one after `召开` in its clause;
-/// else, when the text has a verb of holding (`举行`, `召开`, `闭幕`), the first one
-/// in the clause before it; else the first one. A keyword followed by `精神` (a
+/// else, when the text has a verb of holding (`举行`, `召开`, `闭幕`), the last one
+/// in the clause before it (`论坛年会在杭州举行`), before any `暨`; else the first one. A keyword followed by `精神` (a
 /// meeting's spirit being studied) or by `第N次` (the body whose session it is) is
 /// not the event.
 pub(super) fn keyword(rules: &EventRules, src: &str, span: Span) -> Option<Span> {
@@ -102,10 +102,13 @@ pub(super) fn keyword(rules: &EventRules, src: &str, span: Span) -> Option<Span>
     if found.is_none() {
         if let Some(v) = rules.hold.find(s) {
             let cs = clause_start(v.start());
+            // `A座谈会暨B签约活动举行`: the first of joined events is the main one.
+            let ce = s[cs..v.start()].find('暨').map_or(v.start(), |k| cs + k);
             found = rules
                 .kw
-                .find_iter(&s[cs..v.start()])
-                .find(|m| ok(cs + m.end()))
+                .find_iter(&s[cs..ce])
+                .filter(|m| ok(cs + m.end()))
+                .last()
                 .map(|m| (cs + m.start(), cs + m.end()));
         }
     }

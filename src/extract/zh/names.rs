@@ -133,9 +133,13 @@ pub(super) fn name_len(rest: &str, ev: Evidence, known: &[String]) -> Option<usi
         if rare && !(b == 3 || (ev == Evidence::Titled && b >= 1)) {
             continue;
         }
-        // At least two real ideographs.
-        if cs[..len].iter().filter(|&&(_, c)| is_cjk(c)).count() < 2 {
-            continue;
+        // An unreadable character only where the end is clear: a role verb or
+        // Chinese punctuation after it.
+        if cs[..len].iter().any(|&(_, c)| c == '\u{FFFD}') {
+            let clear = verb_after || after.starts_with(['、', '，', '。', '；', '：', '（', '）']);
+            if !clear || !is_cjk(c0) {
+                continue;
+            }
         }
         if best.is_none_or(|(bb, bp, _)| (b, pref) > (bb, bp)) {
             best = Some((b, pref, end));
