@@ -135,13 +135,14 @@ pub(super) fn topic(src: &str, holder: Span, kw: Span) -> Option<Text> {
     text::text_trimmed(src, Span::new(start, kw.start)).filter(|t| t.text.chars().count() >= 2)
 }
 
-/// Where the event was held, from the sentence that reports it.
-pub(super) fn place(rules: &EventRules, src: &str, span: Span) -> Option<Text> {
+/// Where the event was held, from the sentence that reports it; `visit` reads the
+/// place of an inspection (`深入某村调研`) too.
+pub(super) fn place(rules: &EventRules, src: &str, span: Span, visit: bool) -> Option<Text> {
     let s = text::slice(src, span);
     let c = rules
         .place
         .captures(s)
-        .or_else(|| rules.visit_place.captures(s))?;
+        .or_else(|| visit.then(|| rules.visit_place.captures(s)).flatten())?;
     let p = c.name("p")?;
     let sp = Span::new(span.start + p.start(), span.start + p.end());
     let t = p.as_str();
@@ -190,7 +191,7 @@ mod tests {
     fn places_and_organizers() {
         let r = EventRules::new();
         let s = "3月1日，某集团在京召开工作会议";
-        let p = place(&r, s, Span::new(0, s.len())).unwrap();
+        let p = place(&r, s, Span::new(0, s.len()), false).unwrap();
         assert_eq!(p.text, "北京");
         assert_eq!(&s[p.span.range()], "京");
         let o = organizer(&r, s, Span::new(0, s.len())).unwrap();

@@ -104,11 +104,11 @@ pub(super) fn starts_with_compound_surname(s: &str) -> bool {
 
 /// Characters that never stand inside a person's name in this genre (function
 /// words, administrative nouns, role verbs).
-const NON_NAME: &str = "的了在是对等各省市县区委党会议们这那个被把将从到都并就还又年要部局厅院处办司团组记席副主任员镇乡村街央讲话持出加参致辞调指表示求说召开举行届次兼体我你您他她它所该此级请让负责领导贯彻位额";
+const NON_NAME: &str = "的了在是对等各省市县区委党会议们这那个被把将从到都并就还又要部局厅院处办司团组记席副主任员镇乡村街央讲话持出加参致辞调指表示求说召开举行届次兼体我你您他她它所该此级请让负责领导贯彻位额";
 
 /// Characters that are rare inside names and common around them (`也`, `和`, `为`,
 /// `月`): allowed only where the name's end is certain.
-const RARE_IN_NAME: &str = "也和为有向其之时与及月日";
+const RARE_IN_NAME: &str = "也和为有向其之时与及月日年";
 
 /// True for a character that may stand inside a name.
 pub(super) fn is_name_char(c: char) -> bool {

@@ -26,7 +26,8 @@ use super::dates;
 use super::people::People;
 use super::Ctx;
 use crate::model::{
-    Article, Attendee, AttendeeKind, Event, EventDate, PersonRef, Role, Span, Statement, Text,
+    Article, Attendee, AttendeeKind, Event, EventDate, EventKind, PersonRef, Role, Span, Statement,
+    Text,
 };
 use crate::text;
 
@@ -70,6 +71,7 @@ pub(crate) fn run(
     let mut mentions: Vec<(Span, usize)> = Vec::new();
     let mut refs: Vec<RoleRef> = Vec::new();
     let mut bodies: Vec<roles::Body> = Vec::new();
+    let mut deferred_titles: Vec<(usize, String)> = Vec::new();
 
     // 1. Bylines.
     let mut skip: Vec<Span> = Vec::new();
@@ -108,7 +110,15 @@ pub(crate) fn run(
         if k >= n_title {
             roles::marked_names(src, sp, &mut marked);
         }
-        let zones: Vec<Span> = marked.iter().map(|m| m.span).collect();
+        // Names before `总书记`/`同志` are no part of a title (`习近平总书记反复强调`).
+        let zones: Vec<Span> = marked
+            .iter()
+            .filter(|m| {
+                let after = &src[m.span.end..];
+                after.starts_with("总书记") || after.starts_with("同志")
+            })
+            .map(|m| m.span)
+            .collect();
         let mut read = roles::read_sentence(&rules.roles, src, sp, &skip, &zones, &mut known);
         let st = ctx.at(sp);
         // `出席会议的…`: everyone the sentence names attended.
@@ -139,7 +149,7 @@ pub(crate) fn run(
             }
         }
         for m in read.mentions {
-            if lexicon::ends_with_title(&m.name) {
+            if m.name.chars().count() < 2 || lexicon::ends_with_title(&m.name) {
                 continue;
             }
             let strong = !m.titles.is_empty()
@@ -172,13 +182,29 @@ pub(crate) fn run(
                 }
                 let i = people.mention(&m.name, m.span);
                 for t in &m.titles {
-                    people.add_title(i, t);
+                    deferred_titles.push((i, t.clone()));
                 }
                 mentions.push((m.span, i));
                 if !known.contains(&m.name) {
                     known.push(m.name);
                 }
             }
+        }
+    }
+    // `总书记` after a name, unless a fuller title says it (`中共中央总书记`).
+    for (i, t) in deferred_titles {
+        if !people
+            .first_title(i)
+            .is_some_and(|f| f.ends_with(t.as_str()))
+        {
+            people.add_title(i, &t);
+        }
+    }
+    // An author credit closing the article: `（杨某）`.
+    if let Some(&last) = ctx.paras.last() {
+        if let Some((name, sp)) = roles::credit(src, last) {
+            let i = people.mention(&name, sp);
+            mentions.push((sp, i));
         }
     }
     // Every later mention of a name found.
@@ -318,9 +344,11 @@ fn main_event(
                 span: m.span,
             })
     });
+    let kind = events::kind_of(&kw_text);
+    let visit = matches!(kind, EventKind::Inspection | EventKind::Visit);
     let location = sent
-        .and_then(|s| events::place(&rules.events, src, s))
-        .or_else(|| events::place(&rules.events, src, holder));
+        .and_then(|s| events::place(&rules.events, src, s, visit))
+        .or_else(|| events::place(&rules.events, src, holder, visit));
     let organizers: Vec<Text> = sent
         .and_then(|s| events::organizer(&rules.events, src, s))
         .or_else(|| events::organizer(&rules.events, src, holder))
@@ -370,7 +398,7 @@ fn main_event(
         }
     }
     Some(Event {
-        kind: events::kind_of(&kw_text),
+        kind,
         kind_text: Text {
             text: kw_text,
             span: kw,

@@ -53,7 +53,7 @@ impl RoleRules {
                 r"并(?P<v>主持|讲话|致辞|发言|发表[^，。；]{0,8}?讲话|作[^，。；]{0,8}?讲话)",
             ),
             not_title: re(
-                r"召开|举行|出席|参加|列席|强调|指出|表示|讲话|致辞|调研[^员]|调研$|考察|会见|会议|发言|[0-9０-９]",
+                r"召开|举行|出席|参加|列席|强调|指出|表示|讲话|致辞|调研[^员]|调研$|考察|会见|会议|发言|关于|[0-9０-９]",
             ),
             attend: re(r"出席|参加|参会|列席"),
             body_cut: re(r"分别|(?:在|于)(?:主|分)?会场|在现场|通过视频|以视频"),
@@ -76,6 +76,8 @@ pub(super) struct Mention {
     pub roles: Vec<Role>,
     /// The roles were read from the text right after the name.
     pub own: bool,
+    /// The name is followed by `与`/`同` (`A与B、C等座谈`): not an item of the list.
+    pub before_with: bool,
 }
 
 /// A body of people that attended.
@@ -318,6 +320,7 @@ fn read_segment(
         titles: titles.clone(),
         roles: Vec::new(),
         own: false,
+        before_with: false,
     });
     // The predicate: the rest of the clause after the name.
     let pred = text::slice(src, Span::new(span.end, clause_end));
@@ -346,7 +349,8 @@ fn read_segment(
             after_role = Some(span.end + m0.end());
         }
     }
-    for c in rules.and_also.captures_iter(pred) {
+    out[idx].before_with = seg_rest.starts_with('与') || seg_rest.starts_with('同');
+    for c in rules.and_also.captures_iter(seg_rest) {
         if let Some(v) = c.name("v") {
             for r in role_of(v.as_str()) {
                 push_role(&mut out[idx].roles, r);
@@ -424,6 +428,7 @@ pub(super) fn read_sentence(
         let mut clause_units: Vec<Unit> = Vec::new();
         let mut post: Option<String> = None;
         let clause_first = read.mentions.len();
+        let known_before = known.clone();
         for seg in segs {
             let seg = text::trim(src, seg);
             let st = text::slice(src, seg);
@@ -510,8 +515,29 @@ pub(super) fn read_sentence(
         }
         if let Some(t) = post {
             for m in &mut read.mentions[clause_first..] {
-                if m.titles.is_empty() {
+                if m.titles.is_empty() && !m.before_with {
                     m.titles.push(t.clone());
+                }
+            }
+        }
+        // A lone word read as a name among other words (`党建、纪检、人事教育等`)
+        // is not a name.
+        if clause_units.iter().any(|u| u.kind == Kind::Other) {
+            for u in &mut clause_units {
+                if u.kind != Kind::Persons {
+                    continue;
+                }
+                let weak = u.mentions.iter().all(|&m| {
+                    let mm = &read.mentions[m];
+                    mm.titles.is_empty() && !mm.own && !known_before.contains(&mm.name)
+                });
+                if weak {
+                    for &m in &u.mentions {
+                        read.mentions[m].name.clear();
+                    }
+                    u.kind = Kind::Other;
+                    u.mentions.clear();
+                    u.roles.clear();
                 }
             }
         }
@@ -653,6 +679,31 @@ fn body_parts(src: &str, span: Span) -> Vec<Span> {
     out
 }
 
+/// An author credit closing a paragraph: `（杨某）`, `（记者 杨某）`.
+pub(super) fn credit(src: &str, para: Span) -> Option<(String, Span)> {
+    let s = text::slice(src, para).trim_end_matches(text::is_space);
+    let inner = s.strip_suffix('）').or_else(|| s.strip_suffix(')'))?;
+    let open = inner.rfind(['（', '('])?;
+    let body = &inner[open..];
+    let body = body.trim_start_matches(['（', '(']);
+    let name = ["记者", "通讯员", "编辑"]
+        .iter()
+        .find_map(|w| body.strip_prefix(w))
+        .unwrap_or(body)
+        .trim_start_matches(text::is_space);
+    let start = para.start + open + (inner[open..].len() - name.len());
+    let n = name.chars().count();
+    let mut cs = name.chars();
+    let first = cs.next()?;
+    let ok = (2..=3).contains(&n)
+        && (super::lexicon::is_surname(first)
+            || super::lexicon::starts_with_compound_surname(name))
+        && name
+            .chars()
+            .all(|c| text::is_cjk(c) && (c == first || super::lexicon::is_name_char_loose(c)));
+    ok.then(|| (name.to_string(), Span::new(start, start + name.len())))
+}
+
 /// Names written before a marker: `习近平总书记` (title `总书记`), `习近平同志`,
 /// `习近平新时代中国特色社会主义思想`, `习近平著作`.
 pub(super) fn marked_names(src: &str, span: Span, out: &mut Vec<Mention>) {
@@ -683,6 +734,7 @@ pub(super) fn marked_names(src: &str, span: Span, out: &mut Vec<Mention>) {
                 titles: title.map(|t| vec![t.to_string()]).unwrap_or_default(),
                 roles: Vec::new(),
                 own: false,
+                before_with: false,
             });
         }
     }
@@ -757,6 +809,16 @@ mod tests {
             p[0].1,
             vec!["全国政协副主席".to_string(), "秘书长".to_string()]
         );
+    }
+
+    #[test]
+    fn credits() {
+        let s = "会议还研究了其他事项。（杨明）";
+        let (n, sp) = credit(s, Span::new(0, s.len())).unwrap();
+        assert_eq!(n, "杨明");
+        assert_eq!(&s[sp.range()], "杨明");
+        let s = "（草案）";
+        assert!(credit(s, Span::new(0, s.len())).is_none());
     }
 
     #[test]
