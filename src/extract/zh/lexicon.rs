@@ -13,6 +13,14 @@
 /// Endings of a title written before a name (`省委书记`, `国务院副总理`,
 /// `中国中化集团董事长`). A title is any phrase that ends with one of these.
 pub(super) const TITLE_SUFFIXES: &[&str] = &[
+    "委员长",
+    "议长",
+    "总干事",
+    "外长",
+    "首相",
+    "国王",
+    "女王",
+    "王储",
     "书记",
     "省长",
     "市长",
@@ -237,6 +245,33 @@ pub(super) const BODY_NOUNS: &[&str] = &[
     "工作者",
     "人",
 ];
+
+/// Titles of heads of state and foreign or international offices, after which a
+/// transliterated name stands (`哈萨克斯坦总统托卡耶夫`).
+const FOREIGN_TITLES: &[&str] = &[
+    "总统",
+    "总理",
+    "首相",
+    "国王",
+    "女王",
+    "王储",
+    "外长",
+    "外交部长",
+    "大使",
+    "议长",
+    "总干事",
+    "秘书长",
+    "主席",
+    "副总统",
+    "亲王",
+    "苏丹",
+    "埃米尔",
+];
+
+/// True when `s` ends with a title of a foreign or international office.
+pub(super) fn ends_with_foreign_title(s: &str) -> bool {
+    FOREIGN_TITLES.iter().any(|t| s.ends_with(t))
+}
 
 /// True when `s` ends with a title suffix.
 pub(super) fn ends_with_title(s: &str) -> bool {

@@ -23,6 +23,9 @@ use crate::text::is_cjk;
 pub(super) enum Evidence {
     /// A title stands right before it.
     Titled,
+    /// A title of a foreign or international office stands before it
+    /// (`哈萨克斯坦总统`): the name need not open with a Chinese family name.
+    TitledForeign,
     /// It is an item of a list of names.
     Listed,
     /// Nothing: it opens a clause or follows a role verb.
@@ -98,26 +101,32 @@ pub(super) fn name_len(rest: &str, ev: Evidence, known: &[String]) -> Option<usi
     if let Some(n) = dotted(rest) {
         return Some(n);
     }
-    let cs: Vec<(usize, char)> = rest.char_indices().take(6).collect();
+    let cs: Vec<(usize, char)> = rest.char_indices().take(8).collect();
     let mut best: Option<(u8, u8, usize)> = None;
     let compound = starts_with_compound_surname(rest);
     let surname = compound || (is_surname(c0) && c0 != '和');
-    for (pref, len) in [(3u8, 3usize), (2, 2), (1, 4)] {
+    for (pref, len) in [(3u8, 3usize), (2, 2), (1, 4), (0, 5), (0, 6)] {
         if cs.len() < len {
             continue;
         }
-        if len == 4 && ev != Evidence::Titled && !compound {
+        // Transliterated names run longer, after a foreign office only.
+        if len > 4 && ev != Evidence::TitledForeign {
+            continue;
+        }
+        let titled = matches!(ev, Evidence::Titled | Evidence::TitledForeign);
+        if len == 4 && !titled && !compound {
             continue;
         }
         let end = cs.get(len).map_or(rest.len(), |x| x.0);
         let after = &rest[end..];
         let b = boundary(after);
-        if b == 0 || (len == 4 && b < 3) {
+        if b == 0 || (len >= 4 && b < 3) {
             continue;
         }
         let verb_after = STRONG_AFTER.iter().any(|w| after.starts_with(w));
         let first = match ev {
-            Evidence::Titled => surname || (is_name_char_loose(c0) && verb_after),
+            Evidence::Titled => surname,
+            Evidence::TitledForeign => surname || (is_name_char_loose(c0) && len >= 3 && b == 3),
             Evidence::Listed => surname,
             Evidence::Bare => surname && is_name_char_loose(c0),
         };
@@ -130,7 +139,7 @@ pub(super) fn name_len(rest: &str, ev: Evidence, known: &[String]) -> Option<usi
         }
         let rare = !inner.iter().all(|&(_, c)| is_name_char(c))
             || (ev == Evidence::Bare && !is_name_char(c0));
-        if rare && !(b == 3 || (ev == Evidence::Titled && b >= 1)) {
+        if rare && !(b == 3 || (titled && b >= 1)) {
             continue;
         }
         // An unreadable character only where the end is clear: a role verb or
@@ -200,6 +209,9 @@ mod tests {
         assert_eq!(n("韩正出席座谈会", Evidence::Listed), Some("韩正"));
         assert_eq!(n("李强作总结讲话", Evidence::Bare), Some("李强"));
         assert_eq!(n("多杰热旦，", Evidence::Titled), Some("多杰热旦"));
+        assert_eq!(n("托卡耶夫。", Evidence::TitledForeign), Some("托卡耶夫"));
+        assert_eq!(n("托卡耶夫。", Evidence::Titled), None);
+        assert_eq!(n("走访慰问", Evidence::Titled), None);
         assert_eq!(n("王东峰等", Evidence::Listed), Some("王东峰"));
     }
 

@@ -14,7 +14,9 @@
 //! take the role of the next name or body with one (`副省长A、B，秘书长C参加会议`).
 //! A headline reads the same way: `赵一德讲话 韩勇出席 胡衡华主持`.
 
-use super::lexicon::{ends_with_body_noun, ends_with_title, TITLE_SUFFIXES};
+use super::lexicon::{
+    ends_with_body_noun, ends_with_foreign_title, ends_with_title, TITLE_SUFFIXES,
+};
 use super::names::{boundary, name_before, name_len, Evidence};
 use crate::model::{Role, Span};
 use crate::text;
@@ -262,7 +264,20 @@ fn read_segment(
     let body = &s[i0..];
     // Title then name: the leftmost title ending after which a name parses.
     let mut found: Option<(usize, usize, Vec<String>)> = None; // (name start, name len, titles)
+                                                               // A listed name joined to the next by 和/及/与 (`A和秘书长B`).
+    if ev == Evidence::Listed {
+        if let Some(n) = name_len(body, ev, known) {
+            if body[n..].starts_with(['和', '及', '与']) {
+                let mut titles: Vec<String> = pending.to_vec();
+                titles.extend(shared.cloned().unwrap_or_default());
+                found = Some((0, n, titles));
+            }
+        }
+    }
     for (p, _) in body.char_indices().skip(1) {
+        if found.is_some() {
+            break;
+        }
         let head = &body[..p];
         if !TITLE_SUFFIXES.iter().any(|t| head.ends_with(t)) {
             continue;
@@ -286,7 +301,12 @@ fn read_segment(
         if env.zones.iter().any(|z| z.overlaps(tspan)) {
             continue;
         }
-        if let Some(n) = name_len(&body[p..], Evidence::Titled, known) {
+        let ev_t = if ends_with_foreign_title(title) {
+            Evidence::TitledForeign
+        } else {
+            Evidence::Titled
+        };
+        if let Some(n) = name_len(&body[p..], ev_t, known) {
             let mut titles: Vec<String> = pending.to_vec();
             titles.extend(split_titles(title));
             found = Some((p, n, titles));
@@ -379,6 +399,31 @@ fn read_segment(
             return true;
         }
     }
+    // The person met: `会见来华访问的某国总统某某`.
+    for verb in ["会见", "会晤", "接见", "会谈", "看望", "慰问"] {
+        if let Some(k) = seg_rest.find(verb) {
+            let a = span.end + k + verb.len();
+            if a < seg.end {
+                let before = out.len();
+                let ok = read_segment(
+                    env,
+                    post,
+                    Span::new(a, seg.end),
+                    clause_end,
+                    Evidence::Bare,
+                    None,
+                    &[],
+                    known,
+                    out,
+                    depth + 1,
+                );
+                if ok && out[before..].iter().all(|m| m.titles.is_empty()) {
+                    out.truncate(before);
+                }
+            }
+            break;
+        }
+    }
     // A headline chain: `王国生讲话尹弘主持`.
     if let Some(a) = after_role {
         if a < seg.end {
@@ -416,9 +461,13 @@ pub(super) fn read_sentence(
     let env = Env { rules, src, zones };
     let mut read = SentenceRead::default();
     let mut units: Vec<Unit> = Vec::new();
-    for cl in clauses(src, span) {
-        if skip.iter().any(|k| k.overlaps(cl)) {
-            continue;
+    for mut cl in clauses(src, span) {
+        // A clause that holds the byline starts after it.
+        if let Some(k) = skip.iter().find(|k| k.overlaps(cl)) {
+            if k.end >= cl.end {
+                continue;
+            }
+            cl = Span::new(k.end, cl.end);
         }
         let segs = segments(src, cl);
         let mut pending: Vec<String> = Vec::new();
