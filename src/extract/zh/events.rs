@@ -198,7 +198,7 @@ mod tests {
         assert_eq!(o.text, "某集团");
         let s = "市委书记某某深入某区某镇某村调研";
         assert_eq!(
-            place(&r, s, Span::new(0, s.len())).unwrap().text,
+            place(&r, s, Span::new(0, s.len()), true).unwrap().text,
             "某区某镇某村"
         );
     }
