@@ -29,13 +29,13 @@ impl EventRules {
         let re = |p: &str| Regex::new(p).expect("built-in pattern");
         EventRules {
             kw: re(
-                r"(?:常委会|常务委员会)第[一二三四五六七八九十百零〇\d]+次(?:全体)?会议|全体会议|常务会议|专题会议|工作会议|主席会议|联席会议|扩大会议|办公会议?|座谈会|研讨会|推进会|部署会议?|表彰大会|动员大会|推进大会|报告会|汇报会|交流会|现场会|见面会|新闻发布会|发布会|培训班|开幕式|闭幕式|仪式|年会|峰会|论坛|全会|大会|会议|调研|考察|视察|签约|会见|会谈|看望|慰问|座谈",
+                r"(?:常委会|常务委员会)第[一二三四五六七八九十百零〇\d]+次(?:全体)?会议|全体会议|常务会议|专题会议|工作会议|主席会议|联席会议|扩大会议|办公会议?|座谈会|调度会|专题会|协调会|务虚会|恳谈会|对接会|观摩会|联席会|培训会|作出(?:重要)?(?:指示|批示)|发表(?:重要)?演讲|演讲|研讨会|推进会|部署会议?|表彰大会|动员大会|推进大会|报告会|汇报会|交流会|现场会|见面会|新闻发布会|发布会|培训班|开幕式|闭幕式|仪式|年会|峰会|论坛|全会|大会|会议|调研|考察|视察|签约|会见|会谈|看望|慰问|座谈",
             ),
             convene: re(r"召开|举行|闭幕|开幕|主持|出席|调研|考察|视察"),
             hold: re(r"召开|举行|闭幕|开幕"),
             nth: re(r"^第[一二三四五六七八九十百零〇\d]+次"),
             place: re(
-                r"在(?P<p>京|[\p{Han}]{2,12}?)(?:隆重)?(?:召开|举行|开幕|闭幕|主持召开|出席|会见|会谈)",
+                r"在(?P<p>京|[\p{Han}]{2,12}?)(?:隆重)?(?:(?:同|与)[^，。；]{1,40}?)?(?:召开|举行|开幕|闭幕|主持召开|出席|会见|会谈)",
             ),
             visit_place: re(
                 r"(?:深入|来到|前往|赴|到|在)(?P<p>[\p{Han}]{2,16}?)(?:调研|考察|视察|检查|看望|慰问|走访)",
@@ -64,7 +64,9 @@ pub(super) fn kind_of(kw: &str) -> EventKind {
         "签约" => EventKind::Signing,
         "表彰大会" | "仪式" | "开幕式" | "闭幕式" => EventKind::Ceremony,
         "发布会" | "新闻发布会" => EventKind::PressConference,
-        "培训班" => EventKind::Training,
+        "培训班" | "培训会" => EventKind::Training,
+        _ if kw.starts_with("作出") => EventKind::Instruction,
+        _ if kw.contains("演讲") => EventKind::Speech,
         _ => EventKind::Meeting,
     }
 }
@@ -145,7 +147,13 @@ pub(super) fn place(rules: &EventRules, src: &str, span: Span, visit: bool) -> O
         .or_else(|| visit.then(|| rules.visit_place.captures(s)).flatten())?;
     let p = c.name("p")?;
     let sp = Span::new(span.start + p.start(), span.start + p.end());
-    let t = p.as_str();
+    let mut t = p.as_str();
+    let mut sp = sp;
+    // `在人民大会堂同某某举行会谈`: the place ends before 同/与.
+    if let Some(k) = t.find(['同', '与']).filter(|&k| k >= 6) {
+        t = &t[..k];
+        sp = Span::new(sp.start, sp.start + k);
+    }
     if t == "京" {
         return Some(Text {
             text: "北京".to_string(),

@@ -13,6 +13,25 @@
 /// Endings of a title written before a name (`省委书记`, `国务院副总理`,
 /// `中国中化集团董事长`). A title is any phrase that ends with one of these.
 pub(super) const TITLE_SUFFIXES: &[&str] = &[
+    "经济师",
+    "审计师",
+    "顾问",
+    "参谋长",
+    "助理",
+    "庭长",
+    "法官",
+    "厂长",
+    "矿长",
+    "园长",
+    "支书",
+    "主持人",
+    "发言人",
+    "理事",
+    "队长",
+    "科长",
+    "站长",
+    "党员",
+    "监事长",
     "委员长",
     "议长",
     "总干事",
@@ -143,6 +162,7 @@ pub(super) const STRONG_AFTER: &[&str] = &[
 
 /// Words that may follow a name: fillers, prepositions, other predicates.
 pub(super) const WEAK_AFTER: &[&str] = &[
+    "举行",
     "全面",
     "深刻",
     "系统",

@@ -270,7 +270,9 @@ pub(crate) fn run(
     }
 
     // 4. The main event.
-    if let Some(ev) = main_event(rules, dates, ctx, article, people, &refs, &bodies) {
+    if let Some(ev) = main_event(
+        rules, dates, ctx, article, people, &refs, &bodies, &mentions,
+    ) {
         for o in &ev.organizers {
             if !article.organizations.iter().any(|x| x.text == o.text) {
                 article.organizations.push(o.clone());
@@ -280,6 +282,7 @@ pub(crate) fn run(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn main_event(
     rules: &Rules,
     dates: &dates::Rules,
@@ -288,6 +291,7 @@ fn main_event(
     people: &People,
     refs: &[RoleRef],
     bodies: &[roles::Body],
+    mentions: &[(Span, usize)],
 ) -> Option<Event> {
     let src = ctx.src;
     let dl = article.dateline.as_ref().map(|d| d.span);
@@ -352,7 +356,12 @@ fn main_event(
     let organizers: Vec<Text> = sent
         .and_then(|s| events::organizer(&rules.events, src, s))
         .or_else(|| events::organizer(&rules.events, src, holder))
-        .filter(|o| people.resolve(&o.text).is_none() && !lexicon::ends_with_title(&o.text))
+        .filter(|o| {
+            people.resolve(&o.text).is_none()
+                && !lexicon::ends_with_title(&o.text)
+                && !o.text.ends_with("主持")
+                && !mentions.iter().any(|(m, _)| m.overlaps(o.span))
+        })
         .into_iter()
         .collect();
     let person_ref = |r: &RoleRef| PersonRef {

@@ -15,7 +15,7 @@
 //! A headline reads the same way: `赵一德讲话 韩勇出席 胡衡华主持`.
 
 use super::lexicon::{
-    ends_with_body_noun, ends_with_foreign_title, ends_with_title, TITLE_SUFFIXES,
+    ends_with_body_noun, ends_with_foreign_title, ends_with_title, STRONG_AFTER, TITLE_SUFFIXES,
 };
 use super::names::{boundary, name_before, name_len, Evidence};
 use crate::model::{Role, Span};
@@ -80,6 +80,8 @@ pub(super) struct Mention {
     pub own: bool,
     /// The name is followed by `与`/`同` (`A与B、C等座谈`): not an item of the list.
     pub before_with: bool,
+    /// A body of people joined to the name (`A和其他省委常委出席`).
+    pub extra_body: Option<Span>,
 }
 
 /// A body of people that attended.
@@ -264,8 +266,18 @@ fn read_segment(
     let body = &s[i0..];
     // Title then name: the leftmost title ending after which a name parses.
     let mut found: Option<(usize, usize, Vec<String>)> = None; // (name start, name len, titles)
-                                                               // A listed name joined to the next by 和/及/与 (`A和秘书长B`).
-    if ev == Evidence::Listed {
+                                                               // A name that opens the segment with a role verb or 同/与 after it
+                                                               // (`江某同法国总统某某举行会谈`): no title runs across it.
+    if let Some(n) = name_len(body, ev, known) {
+        let after = &body[n..];
+        if STRONG_AFTER.iter().any(|w| after.starts_with(w)) || after.starts_with(['同', '与']) {
+            let mut titles: Vec<String> = pending.to_vec();
+            titles.extend(shared.cloned().unwrap_or_default());
+            found = Some((0, n, titles));
+        }
+    }
+    // A listed name joined to the next by 和/及/与 (`A和秘书长B`).
+    if ev == Evidence::Listed && found.is_none() {
         if let Some(n) = name_len(body, ev, known) {
             if body[n..].starts_with(['和', '及', '与']) {
                 let mut titles: Vec<String> = pending.to_vec();
@@ -341,6 +353,7 @@ fn read_segment(
         roles: Vec::new(),
         own: false,
         before_with: false,
+        extra_body: None,
     });
     // The predicate: the rest of the clause after the name.
     let pred = text::slice(src, Span::new(span.end, clause_end));
@@ -383,7 +396,8 @@ fn read_segment(
         if let Some(rest) = seg_rest.strip_prefix(conj) {
             if !rest.is_empty() {
                 let sub = Span::new(seg.end - rest.len(), seg.end);
-                read_segment(
+                let before = out.len();
+                let ok = read_segment(
                     env,
                     post,
                     sub,
@@ -395,33 +409,46 @@ fn read_segment(
                     out,
                     depth + 1,
                 );
+                // `A和其他省委常委出席会议`: a body joined to the name.
+                if !ok && out.len() == before && conj != "与" {
+                    if let Some(m) = rules.attend.find(rest) {
+                        let phrase = &rest[..m.start()];
+                        if ends_with_body_noun(phrase) && phrase.chars().count() >= 2 {
+                            let b0 = sub.start;
+                            out[idx].extra_body = Some(Span::new(b0, b0 + phrase.len()));
+                            push_role(&mut out[idx].roles, Role::Attendee);
+                            out[idx].own = true;
+                        }
+                    }
+                }
             }
             return true;
         }
     }
-    // The person met: `会见来华访问的某国总统某某`.
-    for verb in ["会见", "会晤", "接见", "会谈", "看望", "慰问"] {
-        if let Some(k) = seg_rest.find(verb) {
-            let a = span.end + k + verb.len();
-            if a < seg.end {
-                let before = out.len();
-                let ok = read_segment(
-                    env,
-                    post,
-                    Span::new(a, seg.end),
-                    clause_end,
-                    Evidence::Bare,
-                    None,
-                    &[],
-                    known,
-                    out,
-                    depth + 1,
-                );
-                if ok && out[before..].iter().all(|m| m.titles.is_empty()) {
-                    out.truncate(before);
-                }
+    // The person met: `会见来华访问的某国总统某某`, `同某国总统某某举行会谈`.
+    let met = ["会见", "会晤", "接见", "看望", "慰问", "同", "与"]
+        .iter()
+        .filter_map(|v| seg_rest.find(v).map(|k| k + v.len()))
+        .min();
+    if let Some(k) = met {
+        let a = span.end + k;
+        if a < seg.end {
+            let before = out.len();
+            let ok = read_segment(
+                env,
+                post,
+                Span::new(a, seg.end),
+                clause_end,
+                Evidence::Bare,
+                None,
+                &[],
+                known,
+                out,
+                depth + 1,
+            );
+            if ok && out[before..].iter().all(|m| m.titles.is_empty()) {
+                out.truncate(before);
             }
-            break;
         }
     }
     // A headline chain: `王国生讲话尹弘主持`.
@@ -689,6 +716,19 @@ pub(super) fn read_sentence(
             }
         }
     }
+    let extra: Vec<Body> = read
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            m.extra_body.map(|b| Body {
+                text: text::fold_ws(text::slice(src, b)),
+                span: b,
+                count: None,
+                roles: vec![Role::Attendee],
+            })
+        })
+        .collect();
+    read.bodies.extend(extra);
     read
 }
 
@@ -784,6 +824,7 @@ pub(super) fn marked_names(src: &str, span: Span, out: &mut Vec<Mention>) {
                 roles: Vec::new(),
                 own: false,
                 before_with: false,
+                extra_body: None,
             });
         }
     }
