@@ -126,7 +126,7 @@ pub(super) fn name_len(rest: &str, ev: Evidence, known: &[String]) -> Option<usi
         let verb_after = STRONG_AFTER.iter().any(|w| after.starts_with(w));
         let first = match ev {
             Evidence::Titled => surname,
-            Evidence::TitledForeign => surname || (is_name_char_loose(c0) && len >= 3 && b == 3),
+            Evidence::TitledForeign => surname || (is_name_char_loose(c0) && len >= 3),
             Evidence::Listed => surname,
             Evidence::Bare => surname && is_name_char_loose(c0),
         };
