@@ -2,3 +2,4 @@
 
 mod api;
 mod fixtures;
+mod zh_props;
