@@ -17,7 +17,7 @@ use std::str::FromStr;
 ///
 /// ```
 /// use policy_news::Span;
-/// let s = Span::new(3, 8);
+/// let s = Span::new(4, 9);
 /// assert_eq!(s.len(), 5);
 /// assert_eq!(&"the quick fox"[s.range()], "quick");
 /// ```

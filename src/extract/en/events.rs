@@ -510,7 +510,7 @@ fn later_event(
         let before = ctx.at(Span::new(s.start, sp.start)).to_lowercase();
         let indefinite =
             before.ends_with(" a ") || before.ends_with(" an ") || before.ends_with(" another ");
-        if !(is_verb || indefinite) || event_score(ctx, s, sp) < 2 && !is_verb {
+        if !is_verb && (!indefinite || event_score(ctx, s, sp) < 2) {
             continue;
         }
         let kind = kind_of(&w);
