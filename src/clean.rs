@@ -56,7 +56,7 @@ impl Cleaner {
                 r"\(\s*[A-Z][A-Za-z0-9_ .'’-]{1,40}\s*\)\s*[0-9]{1,2}:[0-9]{2},\s+[A-Z][a-z]+\.? [0-9]{1,2},\s*[0-9]{4}",
             ),
             dateline: re(
-                r"\b[A-Z][A-Z .'’-]{1,30}, (?:[A-Z][a-z]{2,8}\.?|\d{1,2}月) ?\d{1,2}(?:\s*,\s*\d{4})? \((?:Xinhua|AP|AFP|Reuters|PD Online|People's Daily|CGTN|China Daily|[A-Z][A-Za-z ]{1,20})\)\s*(?:--|—|-)",
+                r"(?-u:\b)[A-Z][A-Z .'’-]{1,30}, (?:[A-Z][a-z]{2,8}\.?|\d{1,2}月) ?\d{1,2}(?:\s*,\s*\d{4})? \((?:Xinhua|AP|AFP|Reuters|PD Online|People's Daily|CGTN|China Daily|[A-Z][A-Za-z ]{1,20})\)\s*(?:--|—|-)",
             ),
             credit: re(
                 r"\((?:Xinhua|Photo|Photos|People's Daily|CFP|IC|VCG|Reuters|AFP|AP|China Daily|CGTN|ECNS)/[^()]+\)|\((?:Xinhua|[A-Z][A-Za-z]+) [Pp]hoto(?: by [^()]+)?\)|\(Photo(?: by|:) [^()]+\)",
@@ -121,7 +121,7 @@ impl Cleaner {
                 ),
             ],
             caption_like: re(
-                r"(?i)\bphoto\b|\b(?:attends|attend|chairs|presides|preside|delivers|makes|shows|meets|addresses|speaks|visits|inspects|poses|waves|talks|holds)\b|\d{4}\.$",
+                r"(?i)(?-u:\b)photo(?-u:\b)|(?-u:\b)(?:attends|attend|chairs|presides|preside|delivers|makes|shows|meets|addresses|speaks|visits|inspects|poses|waves|talks|holds)(?-u:\b)|\d{4}\.$",
             ),
         }
     }

@@ -64,6 +64,17 @@ pub fn is_edge_punct(c: char) -> bool {
 
 /// Folds runs of whitespace (including full-width spaces and tabs) to one space and trims.
 pub fn fold_ws(s: &str) -> String {
+    // Fast path: ASCII with single spaces only and no edge spaces is already folded.
+    let b = s.as_bytes();
+    if b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && b.iter().all(|&c| {
+            c.is_ascii() && c != b'\t' && c != b'\n' && c != b'\r' && c != 0x0b && c != 0x0c
+        })
+        && memchr::memmem::find(b, b"  ").is_none()
+    {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending = false;
     for c in s.chars() {

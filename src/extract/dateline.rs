@@ -32,7 +32,7 @@ pub(crate) struct Rules {
 impl Rules {
     pub(crate) fn new() -> Rules {
         let re = |p: &str| Regex::new(p).expect("built-in pattern");
-        let month = r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?";
+        let month = r"(?-u:\b)(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?-u:\b)\.?";
         Rules {
             en_caps: re(&format!(
                 r"^(?P<place>[A-Z][A-Z .'’-]{{1,40}}?),\s*(?P<mon>{month})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*(?P<year>\d{{4}}))?\s*\((?P<agency>[^)]{{2,40}})\)\s*(?:--|—|-)?"
@@ -47,7 +47,7 @@ impl Rules {
                 r"^(?P<agency>新华社|中新社|本报|人民网|新华网|央视网|中国新闻网|[\p{Han}]{2,8}(?:日报|晚报|时报|网))(?:(?P<place>[\p{Han}]{2,6}?)(?:(?P<mon>\d{1,2})月)?(?P<day>\d{1,2})日)?(?:电|讯|消息)(?:\s*[（(][^）)]{0,60}[）)])?\s*[：:]?",
             ),
             stamp_en: re(&format!(
-                r"\b\d{{1,2}}:\d{{2}},\s+(?P<mon>{month})\s+(?P<day>\d{{1,2}}),\s*(?P<year>\d{{4}})\b"
+                r"(?-u:\b)\d{{1,2}}:\d{{2}},\s+(?P<mon>{month})\s+(?P<day>\d{{1,2}}),\s*(?P<year>\d{{4}})(?-u:\b)"
             )),
             stamp_iso: re(
                 r"(?m)^\s*(?P<year>(?:19|20)\d{2})-(?P<mon>\d{2})-(?P<day>\d{2})(?:\s+\d{2}:\d{2}(?::\d{2})?)?\s*[|｜]",

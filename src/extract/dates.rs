@@ -30,7 +30,7 @@ pub(crate) struct Rules {
     zh: Regex,
 }
 
-const MONTH: &str = r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?";
+const MONTH: &str = r"(?-u:\b)(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?-u:\b)\.?";
 
 impl Rules {
     pub(crate) fn new() -> Rules {
@@ -39,14 +39,14 @@ impl Rules {
             r"(?x)
             (?:(?:the\s+)?(?P<tod0>morning|afternoon|evening|night)\s+of\s+)?
             (?:
-              (?P<mon>{MONTH})\s*(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b
-              (?:\s*(?:-|–|to|and|through|till|until)\s*(?:(?P<mon2>{MONTH})\s*)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?
-              (?:\s*,\s*(?P<year>(?:19|20)\d{{2}})\b)?
-            | (?P<d1b>\d{{1,2}})\s+(?P<monb>{MONTH})(?:\s+(?P<yearb>(?:19|20)\d{{2}}))?\b
+              (?P<mon>{MONTH})\s*(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)
+              (?:\s*(?:-|–|to|and|through|till|until)\s*(?:(?P<mon2>{MONTH})\s*)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b))?
+              (?:\s*,\s*(?P<year>(?:19|20)\d{{2}})(?-u:\b))?
+            | (?P<d1b>\d{{1,2}})\s+(?P<monb>{MONTH})(?:\s+(?P<yearb>(?:19|20)\d{{2}}))?(?-u:\b)
             | from\s+(?P<mfrom>{MONTH})\s+to\s+(?P<mto>{MONTH})(?:\s+(?P<yearr>(?:19|20)\d{{2}}))?
             | (?:from\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
               (?:\s*(?:-|–|to|and|through|till|until)\s*(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?
-            | \b(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))\b
+            | (?-u:\b)(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))(?-u:\b)
             )
             (?:\s+(?P<tod1>morning|afternoon|evening|night))?"
         );

@@ -28,6 +28,9 @@ use regex::Regex;
 
 /// Compiled marker patterns.
 pub(crate) struct Rules {
+    /// Literal cues of the English markers; a paragraph without one (and without a
+    /// digit) is not searched.
+    en_cues: aho_corasick::AhoCorasick,
     en: Regex,
     zh: Regex,
 }
@@ -36,10 +39,17 @@ impl Rules {
     pub(crate) fn new() -> Rules {
         let re = |p: &str| Regex::new(p).expect("built-in pattern");
         Rules {
+            en_cues: aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build([
+                    "irst", "econd", "hird", "ourth", "ifth", "ixth", "enth", "ighth", "inth",
+                    "inally", "astly", "(", "（", "--",
+                ])
+                .expect("built-in cue words"),
             en: re(r"(?x)
-                (?P<ly>\b(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)ly\s*[,:]|\b(?i:last)ly\s*,)
-              | (?P<noun>\b(?i:the)\s+(?P<nw>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:is|was|are)\b)
-              | (?P<ord>\b(?i:first\s+of\s+all|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|finally)\s*[,:])
+                (?P<ly>(?-u:\b)(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)ly\s*[,:]|(?-u:\b)(?i:last)ly\s*,)
+              | (?P<noun>(?-u:\b)(?i:the)\s+(?P<nw>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:is|was|are)(?-u:\b))
+              | (?P<ord>(?-u:\b)(?i:first\s+of\s+all|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|finally)\s*[,:])
               | (?P<paren>\(\s*(?P<pn>\d{1,2})\s*\)|（\s*(?P<pn2>\d{1,2})\s*）)
               | (?P<num>(?P<nn>\d{1,2})\.\s)
               | (?P<dash>--\s)
@@ -141,6 +151,9 @@ fn candidates(rules: &Rules, ctx: &Ctx<'_>) -> Vec<Cand> {
         let at = |a: usize, b: usize| Span::new(p.start + a, p.start + b);
         match ctx.lang {
             Lang::En => {
+                if !s.bytes().any(|b| b.is_ascii_digit()) && !rules.en_cues.is_match(s) {
+                    continue;
+                }
                 for c in rules.en.captures_iter(s) {
                     let Some(m) = c.get(0) else { continue };
                     // `(4)` is distinctive enough to count after `and`; other markers

@@ -31,8 +31,126 @@ use crate::model::{
 use crate::text;
 use regex::Regex;
 
+/// Cue families found by one literal pass over the body: a sentence without the
+/// family's cue words never runs the family's patterns.
+const EVENT: u32 = 1;
+const CHAIR: u32 = 2;
+const SPEECH: u32 = 4;
+const ATTEND: u32 = 8;
+const DATE: u32 = 16;
+
+/// The cue words, lower case (the search ignores ASCII case), with their family.
+const CUES: &[(&str, u32)] = &[
+    ("meet", EVENT),
+    ("met ", EVENT),
+    ("symposi", EVENT),
+    ("seminar", EVENT),
+    ("workshop", EVENT),
+    ("forum", EVENT),
+    ("summit", EVENT),
+    ("conferenc", EVENT),
+    ("session", EVENT),
+    ("plenum", EVENT),
+    ("talks", EVENT),
+    ("inspect", EVENT),
+    ("signing", EVENT),
+    ("signed", EVENT),
+    ("ceremon", EVENT),
+    ("gathering", EVENT),
+    ("celebration", EVENT),
+    ("rally", EVENT),
+    ("training", EVENT),
+    ("reception", EVENT),
+    ("banquet", EVENT),
+    ("party", EVENT),
+    ("instruction", EVENT),
+    ("lecture", EVENT),
+    ("visited", EVENT),
+    ("chair", CHAIR),
+    ("presid", CHAIR),
+    ("host", CHAIR),
+    ("said", SPEECH),
+    ("says", SPEECH),
+    ("stress", SPEECH),
+    ("emphas", SPEECH),
+    ("pointed", SPEECH),
+    ("noted", SPEECH),
+    ("urged", SPEECH),
+    ("called", SPEECH),
+    ("added", SPEECH),
+    ("told", SPEECH),
+    ("express", SPEECH),
+    ("hope", SPEECH),
+    ("highlight", SPEECH),
+    ("underline", SPEECH),
+    ("underscore", SPEECH),
+    ("reiterat", SPEECH),
+    ("remark", SPEECH),
+    ("propos", SPEECH),
+    ("put forward", SPEECH),
+    ("spoke", SPEECH),
+    ("speak", SPEECH),
+    ("speech", SPEECH),
+    ("address", SPEECH),
+    ("deliver", SPEECH),
+    ("made the", SPEECH),
+    ("gave", SPEECH),
+    ("praised", SPEECH),
+    ("briefed", SPEECH),
+    ("conveyed", SPEECH),
+    ("attend", ATTEND),
+    ("present", ATTEND),
+    ("participat", ATTEND),
+    ("took part", ATTEND),
+    ("joined by", ATTEND),
+    ("jan", DATE),
+    ("feb", DATE),
+    ("mar", DATE),
+    ("apr", DATE),
+    ("may", DATE),
+    ("jun", DATE),
+    ("jul", DATE),
+    ("aug", DATE),
+    ("sep", DATE),
+    ("oct", DATE),
+    ("nov", DATE),
+    ("dec", DATE),
+    ("day", DATE),
+    ("tonight", DATE),
+    ("this morning", DATE),
+    ("this afternoon", DATE),
+    ("this evening", DATE),
+    ("the 1", DATE),
+    ("the 2", DATE),
+    ("the 3", DATE),
+    ("the 4", DATE),
+    ("the 5", DATE),
+    ("the 6", DATE),
+    ("the 7", DATE),
+    ("the 8", DATE),
+    ("the 9", DATE),
+];
+
+/// The cue families of every sentence of the body, from one pass per paragraph.
+fn cue_masks(rules: &Rules, ctx: &Ctx<'_>) -> Vec<u32> {
+    let mut masks = vec![0u32; ctx.sents.len()];
+    let starts: Vec<usize> = ctx.sents.iter().map(|s| s.span.start).collect();
+    for &p in ctx.paras {
+        for m in rules.cues.find_overlapping_iter(ctx.at(p)) {
+            let pos = p.start + m.start();
+            let i = starts.partition_point(|&s| s <= pos);
+            if i > 0 {
+                masks[i - 1] |= rules.cue_bits[m.pattern().as_usize()];
+            }
+        }
+    }
+    masks
+}
+
 /// Compiled English event and role patterns.
 pub(crate) struct Rules {
+    cues: aho_corasick::AhoCorasick,
+    cue_bits: Vec<u32>,
     event: Regex,
     chair: Regex,
     chair_by: Regex,
@@ -56,44 +174,51 @@ impl Rules {
     pub(crate) fn new() -> Rules {
         let re = |p: &str| Regex::new(p).expect("built-in pattern");
         Rules {
+            cues: aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(CUES.iter().map(|(w, _)| *w))
+                .expect("built-in cue words"),
+            cue_bits: CUES.iter().map(|(_, b)| *b).collect(),
             event: re(
-                r"(?i)\b(?P<k>press conference|news conference|plenary (?:session|meeting)|plenum|executive meeting|standing committee meeting|teleconference|video conference|videoconference|discussion meetings?|symposiums?|seminars?|workshops?|forums?|summit|conferences?|sessions?|meetings?|talks|inspection tour|inspection|inspected|signing ceremony|signed|ceremony|grand gathering|gathering|celebration|rally|training (?:course|session|class|program)|reception|banquet|new year party|party|instructions?|lecture|met with|met|meets|visited)\b",
+                r"(?i)(?-u:\b)(?P<k>press conference|news conference|plenary (?:session|meeting)|plenum|executive meeting|standing committee meeting|teleconference|video conference|videoconference|discussion meetings?|symposiums?|seminars?|workshops?|forums?|summit|conferences?|sessions?|meetings?|talks|inspection tour|inspection|inspected|signing ceremony|signed|ceremony|grand gathering|gathering|celebration|rally|training (?:course|session|class|program)|reception|banquet|new year party|party|instructions?|lecture|met with|met|meets|visited)(?-u:\b)",
             ),
             chair: re(
-                r"\b(?:chaired|chairs|co-chaired|presided over|presides over|presided|presiding over|chairing|hosted and presided|hosted|hosts|hosting)\b",
+                r"(?-u:\b)(?:chaired|chairs|co-chaired|presided over|presides over|presided|presiding over|chairing|hosted and presided|hosted|hosts|hosting)(?-u:\b)",
             ),
-            chair_by: re(r"\b(?:chaired|presided over|co-chaired)\s+by\s+"),
+            chair_by: re(r"(?-u:\b)(?:chaired|presided over|co-chaired)\s+by\s+"),
             speech: re(
-                r"(?i)\b(?:made (?:an? )?(?:important |keynote )?speech(?:es)?|delivered (?:an? |his |her )?(?:[a-z-]+ ){0,2}(?:speech|address|report|remarks)|gave (?:an? )?(?:important |keynote )?(?:speech|address)|made (?:a |an )?(?:keynote |video )?address|addressed|addresses|addressing|spoke|speaks|made the (?:remarks?|appeal|comments?)|said|says|stressed|stresses|emphasized|emphasised|emphasizes|pointed out|noted|urged|called (?:for|on)|added|told|expressed|hoped|highlighted|underlined|underscored|reiterated|remarked|proposed|put forward|spoke highly|praised|briefed|conveyed)\b",
+                r"(?i)(?-u:\b)(?:made (?:an? )?(?:important |keynote )?speech(?:es)?|delivered (?:an? |his |her )?(?:[a-z-]+ ){0,2}(?:speech|address|report|remarks)|gave (?:an? )?(?:important |keynote )?(?:speech|address)|made (?:a |an )?(?:keynote |video )?address|addressed|addresses|addressing|spoke|speaks|made the (?:remarks?|appeal|comments?)|said|says|stressed|stresses|emphasized|emphasised|emphasizes|pointed out|noted|urged|called (?:for|on)|added|told|expressed|hoped|highlighted|underlined|underscored|reiterated|remarked|proposed|put forward|spoke highly|praised|briefed|conveyed)(?-u:\b)",
             ),
-            attended_by: re(r"\b(?:attended|joined)\s+by\s+"),
+            attended_by: re(r"(?-u:\b)(?:attended|joined)\s+by\s+"),
             attended: re(
-                r"\b(?:also )?(?:attended|attend|attends|were present|was present|participated in|took part in)\b",
+                r"(?-u:\b)(?:also )?(?:attended|attend|attends|were present|was present|participated in|took part in)(?-u:\b)",
             ),
             present: re(
-                r"(?i)\b(?:among those (?:present|attending)(?: at the \w+)?(?: were| was)|(?:also\s+)?(?:present|attending)(?:\s+(?:at\s+)?the\s+(?:[\w-]+\s+){0,3}?)?\s*(?:were|was|included)|those attending included)\s+",
+                r"(?i)(?-u:\b)(?:among those (?:present|attending)(?: at the \w+)?(?: were| was)|(?:also\s+)?(?:present|attending)(?:\s+(?:at\s+)?the\s+(?:[\w-]+\s+){0,3}?)?\s*(?:were|was|included)|those attending included)\s+",
             ),
             place: re(
-                r"\b(?:in|at)\s+(?:the\s+)?(?P<p>[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+)?[A-Z][\w'’.-]*){0,5})",
+                r"(?-u:\b)(?:in|at)\s+(?:the\s+)?(?P<p>[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+)?[A-Z][\w'’.-]*){0,5})",
             ),
-            held: re(r"\b(?:held|convened|organized|organised|hosted|sponsored|opened|launched)\b"),
+            held: re(
+                r"(?-u:\b)(?:held|convened|organized|organised|hosted|sponsored|opened|launched)(?-u:\b)",
+            ),
             held_by: re(
-                r"\b(?:co-)?(?:hosted|organized|organised|sponsored|convened|held)\s+(?:jointly\s+)?by\s+",
+                r"(?-u:\b)(?:co-)?(?:hosted|organized|organised|sponsored|convened|held)\s+(?:jointly\s+)?by\s+",
             ),
-            here: re(r"\bhere\b"),
+            here: re(r"(?-u:\b)here(?-u:\b)"),
             ordinal_day: re(
-                r"(?i)\b(?:on\s+)?(?:the\s+(?P<tod>morning|afternoon|evening|night)\s+of\s+)?the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b",
+                r"(?i)(?-u:\b)(?:on\s+)?(?:the\s+(?P<tod>morning|afternoon|evening|night)\s+of\s+)?the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)(?-u:\b)",
             ),
             topic: re(r"^\s+(?:on|about)\s+"),
             non_speech: re(
-                r"(?i)\b(?:instructions?|letter|message|article|written|congratulatory|telegram|editorial)\b",
+                r"(?i)(?-u:\b)(?:instructions?|letter|message|article|written|congratulatory|telegram|editorial)(?-u:\b)",
             ),
             count: re(
-                r"(?i)\b(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b|\b(?P<w>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|dozens)\b",
+                r"(?i)(?-u:\b)(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?-u:\b)|(?-u:\b)(?P<w>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|dozens)(?-u:\b)",
             ),
-            including: re(r"(?i)\b(?:including|such as)\s+"),
+            including: re(r"(?i)(?-u:\b)(?:including|such as)\s+"),
             days: re(
-                r"(?i)\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)-day\b(?:\s+(?:\w+\s+){0,2}?(?P<w>event|seminar|symposium|meeting|conference|forum|session|summit|workshop|training|visit|inspection|fair|expo|exhibition))?",
+                r"(?i)(?-u:\b)(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)-day(?-u:\b)(?:\s+(?:\w+\s+){0,2}?(?P<w>event|seminar|symposium|meeting|conference|forum|session|summit|workshop|training|visit|inspection|fair|expo|exhibition))?",
             ),
         }
     }
@@ -155,6 +280,8 @@ pub(crate) fn find(
     let dateline_span = dateline.map(|d| d.span);
     let dateline_place = dateline.and_then(|d| d.place.as_ref());
     let lead = lead_sentences(ctx, dateline_span);
+    let masks = cue_masks(rules, ctx);
+    let has = |si: usize, bit: u32| masks.get(si).is_some_and(|m| m & bit != 0);
     let mut events: Vec<Event> = Vec::new();
     // Main event: the first event phrase of the opening sentences, else of the title.
     let mut main: Option<(usize, Span, EventKind)> = None;
@@ -169,6 +296,9 @@ pub(crate) fn find(
             break;
         }
         let s = ctx.sents[si].span;
+        if !has(si, EVENT) {
+            continue;
+        }
         for sp in event_phrases(rules, ctx, s, mentions) {
             let score = event_score(ctx, s, sp);
             if score > best_score {
@@ -206,6 +336,9 @@ pub(crate) fn find(
         let Some(s) = ctx.sents.get(si) else {
             return Vec::new();
         };
+        if !has(si, DATE) {
+            return Vec::new();
+        }
         let mut v = dates.find_en(ctx.src, s.span, &ctx.anchors);
         if let Some(d) = dateline_span {
             v.retain(|m| !d.overlaps(m.span));
@@ -375,7 +508,7 @@ pub(crate) fn find(
         let s = sent.span;
         let st = ctx.at(s);
         let in_sent: Vec<&Mention> = mentions.iter().filter(|m| m.sent == si).collect();
-        if has_event && main_si != usize::MAX && si > main_si {
+        if has_event && main_si != usize::MAX && si > main_si && has(si, EVENT) {
             if let Some(e) = later_event(
                 rules,
                 ctx,
@@ -395,13 +528,15 @@ pub(crate) fn find(
             None => &mut ev,
         };
         // Chairs.
-        for m in rules.chair_by.find_iter(st) {
+        // Without a cue word the sentence is not searched at all.
+        let chair_text = if has(si, CHAIR) { st } else { "" };
+        for m in rules.chair_by.find_iter(chair_text) {
             let at = s.start + m.end();
             if let Some(p) = in_sent.iter().find(|x| x.start == at || x.span.start == at) {
                 push_ref(&mut ev.chairs, people, p, Role::Chair);
             }
         }
-        for m in rules.chair.find_iter(st) {
+        for m in rules.chair.find_iter(chair_text) {
             if st[m.end()..].starts_with(" by") {
                 continue;
             }
@@ -430,7 +565,8 @@ pub(crate) fn find(
             }
         }
         // Speakers and statements.
-        for m in rules.speech.find_iter(st) {
+        let speech_text = if has(si, SPEECH) { st } else { "" };
+        for m in rules.speech.find_iter(speech_text) {
             let after = &st[m.end()..];
             let near = after[..text::floor_boundary(after, after.len().min(40))].trim_start();
             let written = rules.non_speech.is_match(near)
@@ -462,7 +598,9 @@ pub(crate) fn find(
             }
         }
         // Attendees.
-        attendees_in(rules, lex, ctx, s, &in_sent, people, &mut ev.attendees);
+        if has(si, ATTEND) {
+            attendees_in(rules, lex, ctx, s, &in_sent, people, &mut ev.attendees);
+        }
     }
     if has_event || !ev.chairs.is_empty() || !ev.speakers.is_empty() || !ev.attendees.is_empty() {
         events.push(ev);

@@ -26,6 +26,45 @@ use crate::model::Span;
 use crate::text;
 use std::collections::HashSet;
 
+/// The lower-case form of a word, on the stack for short ASCII words (no
+/// allocation on the hot path).
+pub(crate) struct Lower {
+    buf: [u8; 40],
+    len: usize,
+    heap: Option<String>,
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match &self.heap {
+            Some(s) => s,
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or(""),
+        }
+    }
+}
+
+/// Lower-cases a word (see [`Lower`]).
+pub(crate) fn lower(w: &str) -> Lower {
+    if w.is_ascii() && w.len() <= 40 {
+        let mut buf = [0u8; 40];
+        for (d, b) in buf.iter_mut().zip(w.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        Lower {
+            buf,
+            len: w.len(),
+            heap: None,
+        }
+    } else {
+        Lower {
+            buf: [0; 40],
+            len: 0,
+            heap: Some(w.to_lowercase()),
+        }
+    }
+}
+
 /// Word sets built once.
 pub(crate) struct Lex {
     not_name: HashSet<&'static str>,
@@ -92,7 +131,7 @@ impl Lex {
 
     /// True for a word that heads a title.
     pub(crate) fn is_head(&self, w: &str) -> bool {
-        let l = w.to_lowercase();
+        let l = lower(w);
         let l = l.trim_end_matches("'s").trim_end_matches("’s");
         self.heads.contains(l)
             || l.strip_suffix('s')
@@ -105,12 +144,12 @@ impl Lex {
 
     /// True for a plural noun of people (`leaders`, `entrepreneurs`).
     pub(crate) fn is_people_noun(&self, w: &str) -> bool {
-        self.people_nouns.contains(w.to_lowercase().as_str())
+        self.people_nouns.contains(&*lower(w))
     }
 
     /// True for a plural noun of organisations that attend (`branches`, `departments`).
     pub(crate) fn is_body_noun(&self, w: &str) -> bool {
-        lexicon::BODY_NOUNS.contains(&w.to_lowercase().as_str())
+        lexicon::BODY_NOUNS.contains(&&*lower(w))
     }
 
     /// True for a verb that follows a subject.
@@ -119,7 +158,7 @@ impl Lex {
     }
 
     pub(crate) fn not_name(&self, w: &str) -> bool {
-        let l = w.to_lowercase();
+        let l = lower(w);
         let l = l.trim_end_matches('.');
         let l = l
             .trim_end_matches("'s")
@@ -142,13 +181,8 @@ impl Lex {
     pub(crate) fn starts_with_title(&self, s: &str) -> bool {
         let mut n = 0;
         for w in s.split_whitespace() {
-            let lw = w.to_lowercase();
-            if n == 0
-                && matches!(
-                    lw.as_str(),
-                    "a" | "an" | "the" | "also" | "both" | "now" | "then"
-                )
-            {
+            let lw = lower(w);
+            if n == 0 && matches!(&*lw, "a" | "an" | "the" | "also" | "both" | "now" | "then") {
                 continue;
             }
             if w.starts_with('(') || w.chars().any(|c| c.is_ascii_digit()) {
@@ -158,8 +192,8 @@ impl Lex {
             if self.is_head(w) {
                 return true;
             }
-            let lw = w.to_lowercase();
-            let modifier = MODIFIERS.contains(&lw.as_str())
+            let lw = lower(w);
+            let modifier = MODIFIERS.contains(&&*lw)
                 || (w.chars().next().is_some_and(|c| c.is_uppercase())
                     && crate::extract::dates::month_number(w).is_none());
             if !modifier {
@@ -264,7 +298,7 @@ pub(crate) struct Mention {
 pub(crate) fn find(lex: &Lex, ctx: &Ctx<'_>, people: &mut People) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut toks = Vec::new();
-    let lower_words = lower_words(ctx);
+
     for (si, sent) in ctx.sents.iter().enumerate() {
         tokenize(ctx.src, sent.span, &mut toks);
         let mut i = 0;
@@ -343,7 +377,7 @@ pub(crate) fn find(lex: &Lex, ctx: &Ctx<'_>, people: &mut People) -> Vec<Mention
             let known = people.resolve(&name).is_some();
             let lower_hit = run
                 .iter()
-                .any(|t| lower_words.contains(&ctx.at(t.span).to_lowercase()));
+                .any(|t| (verb_after || said_before) && written_lower(ctx, &lower(ctx.at(t.span))));
             let strong = pre.is_some() || !apps.is_empty() || !fronted.is_empty();
             let weak = (verb_after || said_before) && run.len() >= 2 && !lower_hit;
             // A title shared by a list: `staff reporters Cao Yu and Shen An`.
@@ -407,16 +441,21 @@ pub(crate) fn find(lex: &Lex, ctx: &Ctx<'_>, people: &mut People) -> Vec<Mention
 
 /// Lower-case words of the body: a capitalised word that is also written in lower
 /// case is an ordinary word, not a name.
-fn lower_words(ctx: &Ctx<'_>) -> HashSet<String> {
-    let mut set = HashSet::new();
-    for &p in ctx.paras {
-        for w in ctx.at(p).split(|c: char| !c.is_alphanumeric()) {
-            if w.chars().next().is_some_and(|c| c.is_lowercase()) && w.len() > 1 {
-                set.insert(w.to_string());
-            }
-        }
+fn written_lower(ctx: &Ctx<'_>, w: &str) -> bool {
+    if w.is_empty() {
+        return false;
     }
-    set
+    let finder = memchr::memmem::Finder::new(w.as_bytes());
+    ctx.paras.iter().any(|&p| {
+        let s = ctx.at(p);
+        let b = s.as_bytes();
+        finder.find_iter(b).any(|i| {
+            let before = s[..i].chars().next_back();
+            let after = s[i + w.len()..].chars().next();
+            !before.is_some_and(|c| c.is_alphanumeric())
+                && !after.is_some_and(|c| c.is_alphanumeric())
+        })
+    })
 }
 
 /// Whitespace, or the parentheses of an acronym inside a title: `Region (HKSAR) Carrie`.
@@ -440,6 +479,9 @@ const NAME_SYLLABLES: &[&str] = &[
 
 fn is_name_tok(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], i: usize) -> bool {
     let t = toks[i];
+    if !t.cap {
+        return false;
+    }
     // Long gerunds are words, not names: `Safeguarding`, `Strengthening`.
     let w = ctx.at(t.span);
     if is_gerund(w) {
@@ -509,14 +551,14 @@ fn pre_title(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], run_start: usize) -> Option
     let before = toks[run_start - 1];
     let bw = ctx.at(before.span);
     let paren_acr = before.acr && gap_is_title_space(ctx, before, toks[run_start]);
-    if CONNECTORS.contains(&bw.to_lowercase().as_str())
+    if CONNECTORS.contains(&&*lower(bw))
         || !(gap_is_space(ctx, before, toks[run_start]) || paren_acr)
     {
         return None;
     }
     // The word before the name closes a title: a head (`Premier`), an acronym
     // (`BAST`), or a country or body (`China`, `Committee`); not an adjective.
-    let closes = lex.is_head(bw) || before.acr || lex.places.contains(bw.to_lowercase().as_str());
+    let closes = lex.is_head(bw) || before.acr || lex.places.contains(&*lower(bw));
     if !closes {
         return None;
     }
@@ -527,13 +569,13 @@ fn pre_title(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], run_start: usize) -> Option
             break;
         }
         let w = ctx.at(t.span);
-        let lw = w.to_lowercase();
+        let lw = lower(w);
         // Another person's name ends the title: `Argentine President Kirchner and ...`.
         if t.cap
             && !t.acr
             && !lex.not_name(w)
             && !lex.is_head(w)
-            && !MODIFIERS.contains(&lw.as_str())
+            && !MODIFIERS.contains(&&*lw)
             && !is_gerund(w)
         {
             break;
@@ -543,7 +585,7 @@ fn pre_title(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], run_start: usize) -> Option
         let plain_lower = !t.cap
             && !lex.is_subject_verb(w)
             && !matches!(
-                lw.as_str(),
+                &*lw,
                 "with"
                     | "by"
                     | "from"
@@ -580,8 +622,8 @@ fn pre_title(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], run_start: usize) -> Option
         let ok = t.cap
             || t.acr
             || lex.is_head(w)
-            || MODIFIERS.contains(&lw.as_str())
-            || CONNECTORS.contains(&lw.as_str())
+            || MODIFIERS.contains(&&*lw)
+            || CONNECTORS.contains(&&*lw)
             || plain_lower;
         if !ok || run_start - k >= 24 {
             break;
@@ -590,12 +632,9 @@ fn pre_title(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], run_start: usize) -> Option
     }
     // Trim leading connectors and sentence-opening words.
     while k < run_start {
-        let lw = ctx.at(toks[k].span).to_lowercase();
-        if CONNECTORS.contains(&lw.as_str())
-            || matches!(
-                lw.as_str(),
-                "a" | "an" | "its" | "his" | "her" | "their" | "also"
-            )
+        let lw = lower(ctx.at(toks[k].span));
+        if CONNECTORS.contains(&&*lw)
+            || matches!(&*lw, "a" | "an" | "its" | "his" | "her" | "their" | "also")
         {
             k += 1;
         } else {
@@ -605,8 +644,8 @@ fn pre_title(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], run_start: usize) -> Option
     // The title starts at a capitalised word, a head or a modifier.
     while k < run_start {
         let t = toks[k];
-        let lw = ctx.at(t.span).to_lowercase();
-        if t.cap || t.acr || lex.is_head(&lw) || MODIFIERS.contains(&lw.as_str()) {
+        let lw = lower(ctx.at(t.span));
+        if t.cap || t.acr || lex.is_head(&lw) || MODIFIERS.contains(&&*lw) {
             break;
         }
         k += 1;
@@ -622,9 +661,9 @@ fn pre_title(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], run_start: usize) -> Option
     while k2 > k {
         let t = toks[k2 - 1];
         let w = ctx.at(t.span);
-        let lw = w.to_lowercase();
-        let adj = (t.cap || t.acr || MODIFIERS.contains(&lw.as_str()))
-            && !CONNECTORS.contains(&lw.as_str())
+        let lw = lower(w);
+        let adj = (t.cap || t.acr || MODIFIERS.contains(&&*lw))
+            && !CONNECTORS.contains(&&*lw)
             && crate::extract::dates::month_number(w).is_none_or(|_| w.len() > 9)
             && !matches!(
                 w,
@@ -784,7 +823,7 @@ fn ends_with_titled_name(lex: &Lex, app: &str) -> bool {
     let prev = words[k - 1].trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
     lex.is_head(prev)
         || (prev.len() >= 2 && prev.chars().all(|c| c.is_uppercase()))
-        || lex.places.contains(prev.to_lowercase().as_str())
+        || lex.places.contains(&*lower(prev))
 }
 
 /// Splits an appositive into titles at ` and ` / `, ` where a new title starts.
