@@ -360,14 +360,24 @@ pub(crate) fn find(rules: &Rules, ctx: &Ctx<'_>, people: &People) -> Vec<Enumera
             }
         }
     }
+    let lists: Vec<Open> = lists.into_iter().filter(|l| l.items.len() >= 2).collect();
+    // A list's last item ends where the next list starts in its paragraph, so the
+    // items of many lists never overlap (their total stays linear in the input).
+    let mut firsts: Vec<usize> = lists.iter().map(|l| l.items[0].marker.start).collect();
+    firsts.sort_unstable();
+    let sent_starts: Vec<usize> = ctx.sents.iter().map(|s| s.span.start).collect();
     let mut out = Vec::new();
-    for l in lists.into_iter().filter(|l| l.items.len() >= 2) {
+    for l in lists {
         let mut items = Vec::with_capacity(l.items.len());
         for (k, c) in l.items.iter().enumerate() {
             let para_end = ctx.paras[c.para].end;
+            let next_list = firsts
+                .get(firsts.partition_point(|&f| f <= c.marker.start))
+                .copied()
+                .unwrap_or(usize::MAX);
             let end = match l.items.get(k + 1) {
                 Some(n) if n.para == c.para => n.marker.start,
-                _ => para_end,
+                _ => para_end.min(next_list),
             };
             let mut span = text::trim_by(ctx.src, Span::new(c.marker.end, end), |ch| {
                 text::is_space(ch) || matches!(ch, ',' | '，' | '、' | ':' | '：' | ';' | '；')
@@ -385,7 +395,7 @@ pub(crate) fn find(rules: &Rules, ctx: &Ctx<'_>, people: &People) -> Vec<Enumera
             });
         }
         let first = l.items[0];
-        let intro = intro_of(ctx, first.marker);
+        let intro = intro_of(ctx, &sent_starts, first.marker);
         let speaker = intro
             .as_ref()
             .and_then(|t| people.speaker_in(t.span, ctx))
@@ -402,10 +412,14 @@ pub(crate) fn find(rules: &Rules, ctx: &Ctx<'_>, people: &People) -> Vec<Enumera
 
 /// The text that introduces a list: the sentence part before the first marker, or
 /// the sentence before it when the marker opens a sentence.
-fn intro_of(ctx: &Ctx<'_>, marker: Span) -> Option<Text> {
-    let idx = ctx.sents.iter().position(|s| {
-        s.span.start <= marker.start && marker.start < s.span.end.max(s.span.start + 1)
-    })?;
+fn intro_of(ctx: &Ctx<'_>, sent_starts: &[usize], marker: Span) -> Option<Text> {
+    let idx = sent_starts
+        .partition_point(|&s| s <= marker.start)
+        .checked_sub(1)?;
+    let s0 = ctx.sents.get(idx)?;
+    if marker.start >= s0.span.end.max(s0.span.start + 1) {
+        return None;
+    }
     let s = ctx.sents[idx];
     let before = text::trim(ctx.src, Span::new(s.span.start, marker.start));
     if before.len() > 3 {

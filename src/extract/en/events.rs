@@ -533,7 +533,7 @@ pub(crate) fn find(
         for m in rules.chair_by.find_iter(chair_text) {
             let at = s.start + m.end();
             if let Some(p) = in_sent.iter().find(|x| x.start == at || x.span.start == at) {
-                push_ref(&mut ev.chairs, people, p, Role::Chair);
+                push_ref(ctx, &mut ev.chairs, people, p, Role::Chair);
             }
         }
         for m in rules.chair.find_iter(chair_text) {
@@ -561,7 +561,7 @@ pub(crate) fn find(
             }
             let at = s.start + m.start();
             if let Some(p) = subject_before(ctx, &in_sent, people, s, at) {
-                push_ref_idx(&mut ev.chairs, people, p, Role::Chair);
+                push_ref_idx(ctx, &mut ev.chairs, people, p, Role::Chair);
             }
         }
         // Speakers and statements.
@@ -583,7 +583,7 @@ pub(crate) fn find(
             });
             if let Some(p) = subj {
                 if !written {
-                    push_ref_idx(&mut ev.speakers, people, p, Role::Speaker);
+                    push_ref_idx(ctx, &mut ev.speakers, people, p, Role::Speaker);
                 }
                 if is_reporting(verb) {
                     statements.push(statement(
@@ -1330,25 +1330,50 @@ fn subject_before(
     None
 }
 
-fn push_ref(list: &mut Vec<PersonRef>, people: &mut People, m: &Mention, role: Role) {
+fn push_ref(
+    ctx: &Ctx<'_>,
+    list: &mut Vec<PersonRef>,
+    people: &mut People,
+    m: &Mention,
+    role: Role,
+) {
     people.add_role(m.person, role);
     let name = people.name(m.person).to_string();
     if !list.iter().any(|r| r.name == name) {
         list.push(PersonRef {
+            span: full_name_span(ctx, people, m.person).unwrap_or(m.span),
             name,
             title: m.title.clone(),
-            span: m.span,
         });
     }
 }
 
-fn push_ref_idx(list: &mut Vec<PersonRef>, people: &mut People, p: usize, role: Role) {
+/// The span of a mention written as the person's full name, so that a reference's
+/// span covers its name (`Xi Jinping`, not a later `Xi`).
+fn full_name_span(ctx: &Ctx<'_>, people: &People, p: usize) -> Option<Span> {
+    let name = people.name(p);
+    people
+        .spans(p)
+        .iter()
+        .copied()
+        .find(|s| text::fold_ws(ctx.at(*s)) == name)
+}
+
+fn push_ref_idx(
+    ctx: &Ctx<'_>,
+    list: &mut Vec<PersonRef>,
+    people: &mut People,
+    p: usize,
+    role: Role,
+) {
     people.add_role(p, role);
     let name = people.name(p).to_string();
     if list.iter().any(|r| r.name == name) {
         return;
     }
-    let span = people.spans(p).first().copied().unwrap_or_default();
+    let span = full_name_span(ctx, people, p)
+        .or_else(|| people.spans(p).first().copied())
+        .unwrap_or_default();
     list.push(PersonRef {
         title: people.first_title(p).map(str::to_string),
         name,
@@ -1644,14 +1669,16 @@ fn split_list(lex: &Lex, ctx: &Ctx<'_>, r: Span) -> Vec<Span> {
             _ => {}
         }
         if depth <= 0 {
-            let rest = &s[i..];
-            let sep = if rest.starts_with(", and ") {
+            // Byte comparisons: `i` need not be a character boundary; a separator
+            // starts with an ASCII byte, so where one matches `i` is a boundary.
+            let rest = &b[i..];
+            let sep = if rest.starts_with(b", and ") {
                 Some(6)
-            } else if rest.starts_with(", ") || rest.starts_with("; ") {
+            } else if rest.starts_with(b", ") || rest.starts_with(b"; ") {
                 Some(2)
-            } else if rest.starts_with(" as well as ") {
+            } else if rest.starts_with(b" as well as ") {
                 Some(12)
-            } else if rest.starts_with(" and ") && seg_start < i {
+            } else if rest.starts_with(b" and ") && seg_start < i {
                 let left_words = s[seg_start..i].split_whitespace().count();
                 let right = &s[i + 5..];
                 let right_first = right.split_whitespace().next().unwrap_or("");

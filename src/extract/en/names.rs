@@ -319,8 +319,10 @@ pub(crate) fn find(lex: &Lex, ctx: &Ctx<'_>, people: &mut People) -> Vec<Mention
             }
             let run = &toks[i..j];
             let name_span = Span::new(run[0].span.start, run[run.len() - 1].span.end);
-            let name = clean_name(ctx.at(name_span));
-            let name_span = Span::new(name_span.start, name_span.start + name.len());
+            // The span keeps the name as written (`M  R`), without a possessive.
+            let kept = strip_possessive(ctx.at(name_span));
+            let name_span = Span::new(name_span.start, name_span.start + kept.len());
+            let name = clean_name(kept);
             // A run followed by a capitalised organisation word is part of a longer
             // proper name (`China Aging Research Association`), not a person.
             let org_follows = toks.get(j).is_some_and(|t| {
@@ -533,13 +535,16 @@ fn is_gerund(w: &str) -> bool {
     w.len() >= 9 && w.ends_with("ing") && !w.contains('-')
 }
 
-/// Strips a possessive and edge punctuation from a name.
-fn clean_name(s: &str) -> String {
-    let s = s
-        .trim_end_matches("'s")
+/// A name without its possessive: `Li's` → `Li`.
+fn strip_possessive(s: &str) -> &str {
+    s.trim_end_matches("'s")
         .trim_end_matches("’s")
-        .trim_end_matches(['\'', '’']);
-    text::fold_ws(s)
+        .trim_end_matches(['\'', '’'])
+}
+
+/// Strips a possessive and folds whitespace.
+fn clean_name(s: &str) -> String {
+    text::fold_ws(strip_possessive(s))
 }
 
 /// The title written right before a name: the words back to the nearest punctuation
@@ -841,9 +846,10 @@ pub(crate) fn split_titles(lex: &Lex, app: &str) -> Vec<String> {
             _ => {}
         }
         if depth <= 0 {
-            if app[i..].starts_with(" and ") {
+            // Byte comparisons: `i` need not be a character boundary.
+            if b[i..].starts_with(b" and ") {
                 cuts.push((i, i + 5));
-            } else if app[i..].starts_with(", ") {
+            } else if b[i..].starts_with(b", ") {
                 cuts.push((i, i + 2));
             }
         }
