@@ -7,9 +7,9 @@
 //!
 //! A 1 MB one-line article always runs; the 5 MB and 50 MB ones are `#[ignore]`d
 //! (a debug build takes minutes over them): `cargo test --release --all-features --
-//! --ignored adversarial` runs them. Tests marked `BUG` are regression tests for
-//! defects found here and by the fuzz target in code this branch does not own; they
-//! fail today and are ignored until the fix lands.
+//! --ignored adversarial` runs them. Tests marked `Regression` are tests for
+//! defects found here and by the fuzz target; they
+//! failed before their fixes.
 
 use crate::spans::assert_valid;
 use policy_news::{Article, Lang, Meta, Parser};
@@ -115,13 +115,13 @@ fn five_mb_article_on_one_line() {
     assert!(!a.paragraphs.is_empty());
 }
 
-/// BUG (quadratic): in `src/extract/enumerate.rs` `find`, the last item of every list
+/// Regression (fixed; was quadratic): in `src/extract/enumerate.rs` `find`, the last item of every list
 /// runs to the end of its paragraph even when later lists start in the same
 /// paragraph, so a one-line article with n lists has items totalling O(n²) bytes
 /// (the real body repeated to 350 KB gives 14 MB of enumerations; 5 MB does not
 /// finish). `intro_of` also scans all sentences once per list.
 #[test]
-#[ignore = "BUG: quadratic enumerations in src/extract/enumerate.rs; un-ignore once fixed (run with --release)"]
+#[ignore = "5 MB: slow in a debug build; run with --release -- --ignored"]
 fn five_mb_article_with_lists_on_one_line() {
     let src = one_line_article(5 << 20);
     let a = parse_once(&src);
@@ -183,11 +183,10 @@ fn ten_thousand_firstly() {
     sane(&src, &a);
 }
 
-/// BUG (quadratic), same cause as `five_mb_article_with_lists_on_one_line`: 5,000
+/// Regression (fixed; was quadratic), same cause as `five_mb_article_with_lists_on_one_line`: 5,000
 /// two-item lists in one paragraph; every list's last item runs to the paragraph's
 /// end (56 KB of input gives 28 MB of enumerations, 112 KB gives 112 MB).
 #[test]
-#[ignore = "BUG: quadratic enumerations in src/extract/enumerate.rs; un-ignore once fixed"]
 fn many_lists_in_one_paragraph() {
     let src = format!(
         "Title\nHe stressed that {}",
@@ -360,7 +359,6 @@ fn genre_phrases_stacked() {
 /// `split_titles` in `src/extract/en/names.rs` slice the appositive at a byte that
 /// is not a character boundary, and the parser panicked.
 #[test]
-#[ignore = "BUG in src/extract/en/names.rs split_titles: byte-indexed slicing panics on non-ASCII; un-ignore once fixed"]
 fn non_ascii_inside_an_english_appositive() {
     for src in [
         "Title\nHe made the remark in a meeting with Tan Tee How, permanent secretary of the Min\u{FFFD}istry of National Development of Singapore, who led a delegation.",
@@ -376,7 +374,6 @@ fn non_ascii_inside_an_english_appositive() {
 /// list made `split_list` in `src/extract/en/events.rs` slice at a byte that is not a
 /// character boundary, and the parser panicked.
 #[test]
-#[ignore = "BUG in src/extract/en/events.rs split_list: byte-indexed slicing panics on non-ASCII; un-ignore once fixed"]
 fn non_ascii_inside_an_english_attendee_list() {
     for src in [
         "A\n, which was attended by bureau-level leaders of BASTProduced By 大汉网络 大汉版通发布系统On the afternoon of October 13, ",
@@ -393,7 +390,6 @@ fn non_ascii_inside_an_english_attendee_list() {
 /// fuzzer found the same with real names in mutated articles (`"Yong"` for
 /// `"Zhang Yong"`, `"Xi"` for `"Xi Jinping"`, `"Mihai"` for `"Mihai Razvan Ungureanu"`).
 #[test]
-#[ignore = "BUG in src/extract/en/events.rs: a PersonRef span that does not cover its name; un-ignore once fixed"]
 fn speaker_span_covers_the_name() {
     let src = "M  R said";
     let a = parser().parse(src);

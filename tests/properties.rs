@@ -203,19 +203,17 @@ proptest! {
 }
 
 // The two properties below find the non-ASCII slicing panics in `src/extract/en`
-// (see `adversarial::non_ascii_inside_an_english_*`) within a few cases; they are
-// ignored until those are fixed.
+// (see `adversarial::non_ascii_inside_an_english_*`) within a few cases, which are
+// now fixed.
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
     #[test]
-    #[ignore = "BUG: non-char-boundary panics in src/extract/en (names.rs split_titles, events.rs split_list)"]
     fn genre_text_parses_with_valid_spans(src in mixed_text(), meta in meta()) {
         holds(&src, &meta)?;
     }
 
     #[test]
-    #[ignore = "BUG: non-char-boundary panics in src/extract/en (names.rs split_titles, events.rs split_list)"]
     fn genre_text_with_a_headline(title in "[A-Za-z ]{1,40}", body in mixed_text()) {
         let src = format!("{title}\n{body}");
         holds(&src, &Meta::new())?;
