@@ -258,11 +258,10 @@ impl Cleaner {
                 continue;
             }
             // Sentences ending before the credit, in this stretch.
-            let before: Vec<Span> = sents
-                .iter()
-                .copied()
-                .filter(|x| x.start >= cursor && x.start < cs)
-                .collect();
+            // Sentences are in order: the stretch's are one slice of them.
+            let lo = sents.partition_point(|x| x.start < cursor);
+            let hi = sents.partition_point(|x| x.start < cs);
+            let before: Vec<Span> = sents[lo..hi.max(lo)].to_vec();
             let mut start = cs;
             if let Some(last) = before.last() {
                 start = last.start;

@@ -23,6 +23,8 @@ pub(crate) struct People {
     lang: Lang,
     list: Vec<Acc>,
     tick: usize,
+    /// Every mention as (end, start, person), sorted by end.
+    order: Vec<(usize, usize, usize)>,
 }
 
 impl People {
@@ -31,6 +33,7 @@ impl People {
             lang,
             list: Vec::new(),
             tick: 0,
+            order: Vec::new(),
         }
     }
 
@@ -58,11 +61,22 @@ impl People {
     /// Records a mention and returns the person's index. A fuller form seen later
     /// than a short one renames the person.
     pub(crate) fn mention(&mut self, name: &str, span: Span) -> usize {
+        let i = self.mention_inner(name, span);
+        let entry = (span.end, span.start, i);
+        let at = self.order.partition_point(|e| *e <= entry);
+        if self.order.get(at.wrapping_sub(1)) != Some(&entry) {
+            self.order.insert(at, entry);
+        }
+        i
+    }
+
+    fn mention_inner(&mut self, name: &str, span: Span) -> usize {
         self.tick += 1;
         let tick = self.tick;
         if let Some(i) = self.resolve(name) {
             let p = &mut self.list[i];
-            if !p.spans.contains(&span) {
+            // Mentions arrive in text order: a repeat is among the last few.
+            if !p.spans.iter().rev().take(4).any(|s| *s == span) {
                 p.spans.push(span);
             }
             p.last = tick;
@@ -166,19 +180,14 @@ impl People {
 
     /// The person whose latest mention before `pos` is the latest of all.
     pub(crate) fn last_before(&self, pos: usize) -> Option<usize> {
-        self.list
+        // Mentions are recorded in text order almost always: look back from the end.
+        let k = self.order.partition_point(|&(end, _, _)| end <= pos);
+        self.order[..k]
             .iter()
-            .enumerate()
-            .filter_map(|(i, p)| {
-                p.spans
-                    .iter()
-                    .filter(|s| s.end <= pos)
-                    .map(|s| s.start)
-                    .max()
-                    .map(|s| (s, i))
-            })
-            .max()
-            .map(|(_, i)| i)
+            .rev()
+            .take(64)
+            .max_by_key(|&&(_, start, _)| start)
+            .map(|&(_, _, i)| i)
     }
 
     /// Spans of every mention of person `i`.

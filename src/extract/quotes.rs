@@ -21,15 +21,18 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<QuotedTerm> {
         scan_para(ctx.src, p, &mut found);
     }
     let mut out: Vec<QuotedTerm> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for span in found {
         let t = text::fold_ws(ctx.at(span));
         if t.is_empty() {
             continue;
         }
-        if let Some(q) = out.iter_mut().find(|q| q.text == t) {
+        if let Some(&k) = index.get(&t) {
+            let q: &mut QuotedTerm = &mut out[k];
             q.count += 1;
             q.spans.push(span);
         } else {
+            index.insert(t.clone(), out.len());
             out.push(QuotedTerm {
                 number: leading_number(&t),
                 text: t,

@@ -507,7 +507,10 @@ pub(crate) fn find(
     for (si, sent) in ctx.sents.iter().enumerate() {
         let s = sent.span;
         let st = ctx.at(s);
-        let in_sent: Vec<&Mention> = mentions.iter().filter(|m| m.sent == si).collect();
+        // Mentions come in sentence order: the sentence's are one slice of them.
+        let lo = mentions.partition_point(|m| m.sent < si);
+        let hi = lo + mentions[lo..].partition_point(|m| m.sent == si);
+        let in_sent: Vec<&Mention> = mentions[lo..hi].iter().collect();
         if has_event && main_si != usize::MAX && si > main_si && has(si, EVENT) {
             if let Some(e) = later_event(
                 rules,

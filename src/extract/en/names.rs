@@ -296,6 +296,7 @@ pub(crate) struct Mention {
 
 /// Finds the people of every sentence, registering them; mentions in text order.
 pub(crate) fn find(lex: &Lex, ctx: &Ctx<'_>, people: &mut People) -> Vec<Mention> {
+    let mut lower_seen: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
     let mut out = Vec::new();
     let mut toks = Vec::new();
 
@@ -377,9 +378,20 @@ pub(crate) fn find(lex: &Lex, ctx: &Ctx<'_>, people: &mut People) -> Vec<Mention
                 )
                 && run.len() >= 2;
             let known = people.resolve(&name).is_some();
-            let lower_hit = run
-                .iter()
-                .any(|t| (verb_after || said_before) && written_lower(ctx, &lower(ctx.at(t.span))));
+            let lower_hit = run.iter().any(|t| {
+                (verb_after || said_before) && {
+                    let l = lower(ctx.at(t.span));
+                    // One search of the body per distinct word.
+                    match lower_seen.get(&*l) {
+                        Some(&hit) => hit,
+                        None => {
+                            let hit = written_lower(ctx, &l);
+                            lower_seen.insert(l.to_string(), hit);
+                            hit
+                        }
+                    }
+                }
+            });
             let strong = pre.is_some() || !apps.is_empty() || !fronted.is_empty();
             let weak = (verb_after || said_before) && run.len() >= 2 && !lower_hit;
             // A title shared by a list: `staff reporters Cao Yu and Shen An`.
