@@ -212,7 +212,10 @@ pub(crate) fn run(
     if let Some(t) = ctx.title {
         scan.push(t);
     }
-    for i in 0..people.len() {
+    let mut found: Vec<usize> = mentions.iter().map(|&(_, i)| i).collect();
+    found.sort_unstable();
+    found.dedup();
+    for i in found {
         let name = people.name(i).to_string();
         if name.chars().count() < 2 {
             continue;
