@@ -26,8 +26,8 @@ use super::dates;
 use super::people::People;
 use super::Ctx;
 use crate::model::{
-    Article, Attendee, AttendeeKind, Event, EventDate, EventKind, PersonRef, Role, Span, Statement,
-    Text,
+    Article, Attendee, AttendeeKind, DateValue, Event, EventDate, EventKind, PartialDate,
+    PersonRef, Role, Span, Statement, Text, TimeOfDay,
 };
 use crate::text;
 
@@ -350,6 +350,7 @@ fn main_event(
                 year_source: m.year_source,
                 span: m.span,
             })
+            .or_else(|| relative_day(ctx, s))
     });
     let kind = events::kind_of(&kw_text);
     let visit = matches!(kind, EventKind::Inspection | EventKind::Visit);
@@ -422,5 +423,34 @@ fn main_event(
         chairs,
         speakers,
         attendees,
+    })
+}
+
+/// `今天`/`今日` (the dateline's or publication day) and `昨天`/`昨日` (the day
+/// before), with a part of the day written after them (`今天上午`).
+fn relative_day(ctx: &Ctx<'_>, sent: Span) -> Option<EventDate> {
+    let s = ctx.at(sent);
+    let (k, w, back) = [("今天", 0), ("今日", 0), ("昨天", 1), ("昨日", 1)]
+        .iter()
+        .filter_map(|&(w, b)| s.find(w).map(|k| (k, w, b)))
+        .min()?;
+    let (anchor, source) = ctx.anchors.day_anchor()?;
+    let day = anchor.add_days(-back);
+    let rest = &s[k + w.len()..];
+    let tod = [
+        ("上午", TimeOfDay::Morning),
+        ("早上", TimeOfDay::Morning),
+        ("下午", TimeOfDay::Afternoon),
+        ("晚上", TimeOfDay::Evening),
+        ("晚间", TimeOfDay::Evening),
+    ]
+    .iter()
+    .find(|(p, _)| rest.starts_with(p));
+    let end = sent.start + k + w.len() + tod.map_or(0, |(p, _)| p.len());
+    Some(EventDate {
+        value: DateValue::Single(PartialDate::from_date(day)),
+        time_of_day: tod.map(|&(_, t)| t),
+        year_source: source,
+        span: Span::new(sent.start + k, end),
     })
 }

@@ -49,7 +49,7 @@ impl RoleRules {
         let re = |p: &str| Regex::new(p).expect("built-in pattern");
         RoleRules {
             head: re(
-                r"^(?:等|同志|一行|领导同志)*(?:先后|分别|也|一同|一起|共同|还|随后|今天|近日|专门|应邀)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|晚)?(?:在[^，。；、：:]{1,18}?)?(?:(?:围绕|就|结合|对|向)[^，。；：:]{1,40}?)?(?P<v>主持召开|主持|出席|参加|参会|列席|陪同|讲话|致辞|发言|作了?[^，。；、]{0,8}?(?:讲话|发言|报告|致辞|说明|传达)|发表了?[^，。；、]{0,8}?讲话|进行[^，。；、]{0,4}?(?:说明|讲解|解读)|强调|指出|表示|要求|认为|说[，：:]|提出|回应|谈到|介绍)",
+                r"^(?:等|同志|一行|领导同志)*(?:先后|分别|也|一同|一起|共同|还|随后|今天|近日|专门|应邀)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|晚)?(?:在[^，。；、：:]{1,18}?)?(?:(?:围绕|就|结合|对|向|代表)[^，。；：:]{1,40}?)?(?P<v>主持召开|主持|出席|参加|参会|列席|陪同|讲话|致辞|发言|作了?[^，。；、]{0,8}?(?:讲话|发言|报告|致辞|说明|传达|演讲)|发表了?[^，。；、]{0,8}?(?:讲话|演讲|致辞)|进行[^，。；、]{0,4}?(?:说明|讲解|解读)|强调|指出|表示|要求|认为|说[，：:]|提出|回应|谈到|介绍)",
             ),
             and_also: re(
                 r"并(?P<v>主持|讲话|致辞|发言|发表[^，。；]{0,8}?讲话|作[^，。；]{0,8}?讲话)",
@@ -558,7 +558,23 @@ pub(super) fn read_sentence(
                 &mut read.mentions,
                 0,
             );
-            if ok {
+            // A word read as a name with nothing that says so, and more words after
+            // it (`来自40多个国家…`), is not a name.
+            let lone = ok
+                && read.mentions[before..].iter().all(|m| {
+                    let after = text::slice(src, Span::new(m.span.end, seg.end));
+                    m.titles.is_empty()
+                        && !m.own
+                        && !known_before.contains(&m.name)
+                        && !after.is_empty()
+                        && !after.starts_with(['和', '及', '与', '等', '同'])
+                });
+            if lone {
+                for m in &mut read.mentions[before..] {
+                    m.name.clear();
+                }
+            }
+            if ok && !lone {
                 let ms: Vec<usize> = (before..read.mentions.len()).collect();
                 if let Some(&first) = ms.first() {
                     if !read.mentions[first].titles.is_empty() {
