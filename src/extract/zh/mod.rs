@@ -454,3 +454,58 @@ fn relative_day(ctx: &Ctx<'_>, sent: Span) -> Option<EventDate> {
         span: Span::new(sent.start + k, end),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Date, EventKind, Lang, Role, TimeOfDay};
+    use crate::{Meta, Parser};
+
+    fn parse(src: &str, published: &str) -> crate::Article {
+        let d: Date = published.parse().expect("date");
+        Parser::new().parse_with(src, &Meta::new().lang(Lang::Zh).published(d))
+    }
+
+    #[test]
+    fn end_to_end_meeting() {
+        let src = "市科协召开座谈会 周文主持会议并讲话\n10月13日下午，市科协召开青年人才座谈会。市科协党组书记、副主席周文主持会议并讲话。市科协副主席高明、孙立参加会议。\n周文强调，要搭建交流平台。";
+        let a = parse(src, "2022-10-20");
+        let e = &a.events[0];
+        assert_eq!(e.kind, EventKind::Symposium);
+        assert_eq!(e.kind_text.text, "座谈会");
+        let d = e.date.as_ref().expect("date");
+        assert_eq!(d.value.to_string(), "2022-10-13");
+        assert_eq!(d.time_of_day, Some(TimeOfDay::Afternoon));
+        assert_eq!(e.organizers[0].text, "市科协");
+        assert_eq!(e.chairs[0].name, "周文");
+        let att: Vec<&str> = e
+            .attendees
+            .iter()
+            .filter_map(|x| x.name.as_deref())
+            .collect();
+        assert_eq!(att, vec!["高明", "孙立"]);
+        let zhou = a.people.iter().find(|p| p.name == "周文").expect("person");
+        assert_eq!(zhou.titles, vec!["市科协党组书记", "副主席"]);
+        assert!(zhou.roles.contains(&Role::Chair) && zhou.roles.contains(&Role::Speaker));
+        assert_eq!(a.statements[0].speaker.as_deref(), Some("周文"));
+        assert_eq!(a.statements[0].text, "要搭建交流平台");
+    }
+
+    #[test]
+    fn today_is_the_publication_day() {
+        let src = "论坛开幕\n某某论坛今天上午在北京开幕。";
+        let a = parse(src, "2024-09-10");
+        let d = a.events[0].date.as_ref().expect("date");
+        assert_eq!(d.value.to_string(), "2024-09-10");
+        assert_eq!(d.time_of_day, Some(TimeOfDay::Morning));
+        assert_eq!(&src[d.span.range()], "今天上午");
+    }
+
+    #[test]
+    fn in_jing_is_beijing() {
+        let src = "推进会召开\n6月12日，某部在京召开推进会。";
+        let a = parse(src, "2023-06-13");
+        let l = a.events[0].location.as_ref().expect("place");
+        assert_eq!(l.text, "北京");
+        assert_eq!(&src[l.span.range()], "京");
+    }
+}
