@@ -810,7 +810,8 @@ pub(super) fn credit(src: &str, para: Span) -> Option<(String, Span)> {
 }
 
 /// Names written before a marker: `习近平总书记` (title `总书记`), `习近平同志`,
-/// `习近平新时代中国特色社会主义思想`, `习近平著作`.
+/// `习近平新时代中国特色社会主义思想`, `习近平著作`, `马克思诞辰`. A doctrine
+/// (`…主义`, `…思想`) is not read: `习近平经济思想` would give `平经济`.
 pub(super) fn marked_names(src: &str, span: Span, out: &mut Vec<Mention>) {
     let s = text::slice(src, span);
     for (marker, title) in [
@@ -818,6 +819,9 @@ pub(super) fn marked_names(src: &str, span: Span, out: &mut Vec<Mention>) {
         ("同志", None),
         ("新时代中国特色社会主义思想", None),
         ("著作", None),
+        ("诞辰", None),
+        ("逝世", None),
+        ("故居", None),
     ] {
         for (k, _) in s.match_indices(marker) {
             let Some(start) = name_before(s, k) else {
@@ -925,6 +929,15 @@ mod tests {
         assert_eq!(&s[sp.range()], "杨明");
         let s = "（草案）";
         assert!(credit(s, Span::new(0, s.len())).is_none());
+    }
+
+    #[test]
+    fn anniversaries_not_doctrines() {
+        let s = "纪念马克思诞辰，反对单边主义和官僚主义。";
+        let mut out = Vec::new();
+        marked_names(s, Span::new(0, s.len()), &mut out);
+        let names: Vec<&str> = out.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, vec!["马克思"]);
     }
 
     #[test]
