@@ -368,6 +368,27 @@ fn read_segment(
             }
         }
     }
+    // `周某，是党的十九大代表、全国优秀党务工作者`: titles in apposition.
+    if pred.trim().is_empty() {
+        let after = src.get(clause_end..).unwrap_or("");
+        if let Some(rest) = after.strip_prefix("，是") {
+            let end = rest.find(['，', '。', '；']).unwrap_or(rest.len());
+            let mut cur = String::new();
+            let mut got = Vec::new();
+            for item in rest[..end].split('、') {
+                if !cur.is_empty() {
+                    cur.push('、');
+                }
+                cur.push_str(item);
+                if ends_with_title(&cur) {
+                    got.push(std::mem::take(&mut cur));
+                }
+            }
+            if cur.is_empty() && got.iter().all(|t| valid_title(rules, &t.replace('、', ""))) {
+                out[idx].titles.extend(got);
+            }
+        }
+    }
     if let Some(t) = rules.post_list.captures(pred).and_then(|c| c.name("t")) {
         *post = Some(t.as_str().to_string());
     }
@@ -929,6 +950,23 @@ mod tests {
         assert_eq!(&s[sp.range()], "杨明");
         let s = "（草案）";
         assert!(credit(s, Span::new(0, s.len())).is_none());
+    }
+
+    #[test]
+    fn apposition_titles() {
+        let r = read(
+            "新当选的协会会长周海明，是市第十次、十一次党代会代表、全国优秀党务工作者，经验丰富。",
+        );
+        let p = people(&r);
+        assert_eq!(p[0].0, "周海明");
+        assert_eq!(
+            p[0].1,
+            vec![
+                "协会会长".to_string(),
+                "市第十次、十一次党代会代表".to_string(),
+                "全国优秀党务工作者".to_string()
+            ]
+        );
     }
 
     #[test]
