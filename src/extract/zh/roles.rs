@@ -178,6 +178,9 @@ fn segments(src: &str, clause: Span) -> Vec<Span> {
     out
 }
 
+/// How far into a segment a title may end, in bytes.
+const MAX_TITLE_SCAN: usize = 600;
+
 /// Words that may open a segment before a title or a name.
 const LEFT: &[&str] = &[
     "会议由",
@@ -287,7 +290,8 @@ fn read_segment(
         }
     }
     for (p, _) in body.char_indices().skip(1) {
-        if found.is_some() {
+        // A title is at most forty characters, after at most a short `…的` phrase.
+        if found.is_some() || p > MAX_TITLE_SCAN {
             break;
         }
         let head = &body[..p];
