@@ -114,7 +114,7 @@ pub(crate) fn run(
         let zones: Vec<Span> = marked
             .iter()
             .filter(|m| {
-                let after = &src[m.span.end..];
+                let after = text::slice(src, Span::new(m.span.end, src.len()));
                 after.starts_with("总书记") || after.starts_with("同志")
             })
             .map(|m| m.span)

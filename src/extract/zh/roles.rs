@@ -374,7 +374,7 @@ fn read_segment(
     }
     // `周某，是党的十九大代表、全国优秀党务工作者`: titles in apposition.
     if pred.trim().is_empty() {
-        let after = src.get(clause_end..).unwrap_or("");
+        let after = text::slice(src, Span::new(clause_end, src.len()));
         if let Some(rest) = after.strip_prefix("，是") {
             let end = rest.find(['，', '。', '；']).unwrap_or(rest.len());
             let mut cur = String::new();
