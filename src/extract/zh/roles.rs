@@ -200,6 +200,10 @@ const LEFT: &[&str] = &[
     "另外",
     "包括",
     "增补",
+    "大会选举",
+    "会议选举",
+    "选举",
+    "推选",
     "接受",
     "任命",
     "免去",
@@ -367,6 +371,10 @@ fn read_segment(
             .iter()
             .all(|x| ends_with_title(x) && valid_title(rules, x))
         {
+            // `选举A、B、C为村党支部委员`: the names listed before share it.
+            if post.is_none() && ts.len() == 1 {
+                *post = Some(ts[0].to_string());
+            }
             for x in ts {
                 out[idx].titles.extend(split_titles(x));
             }
