@@ -12,8 +12,12 @@
 //!    names written before `总书记`/`同志`; then every later mention of a name found.
 //! 3. [`statements`]: `X强调，…`, `会议指出，…`.
 //! 4. [`events`]: the main event from the headline or the first sentence that reports
-//!    one; its date from that sentence ([`dates`]), its place, organizer and topic,
-//!    and the chairs, speakers and attendees read in step 2.
+//!    one; its date from that sentence ([`dates`], or `今天`/`昨天` against the
+//!    dateline or publication day), its place, organizer and topic, and the chairs,
+//!    speakers and attendees read in step 2.
+//!
+//! [`names`] reads where a name starts and ends; [`lexicon`] holds the generic word
+//! lists (title endings, family names, words that may follow a name).
 
 mod byline;
 mod events;
