@@ -29,7 +29,7 @@ impl EventRules {
         let re = |p: &str| Regex::new(p).expect("built-in pattern");
         EventRules {
             kw: re(
-                r"(?:常委会|常务委员会)第[一二三四五六七八九十百零〇\d]+次(?:全体)?会议|全体会议|常务会议|专题会议|工作会议|主席会议|联席会议|扩大会议|办公会议?|座谈会|调度会|专题会|协调会|务虚会|恳谈会|对接会|观摩会|联席会|培训会|作出(?:重要)?(?:指示|批示)|发表(?:重要)?演讲|演讲|研讨会|推进会|部署会议?|表彰大会|动员大会|推进大会|报告会|汇报会|交流会|现场会|见面会|新闻发布会|发布会|培训班|开幕式|闭幕式|仪式|年会|峰会|论坛|全会|大会|会议|调研|考察|视察|签约|会见|会谈|看望|慰问|座谈",
+                r"(?:常委会|常务委员会)第[一二三四五六七八九十百零〇\d]+次(?:全体)?会议|全体会议|常务会议|专题会议|工作会议|主席会议|联席会议|扩大会议|办公会议?|座谈会|调度会|专题会|协调会|务虚会|恳谈会|对接会|观摩会|联席会|培训会|集体学习|学习会|主题党日|作出(?:重要)?(?:指示|批示)|发表(?:重要)?演讲|演讲|研讨会|推进会|部署会议?|表彰大会|动员大会|推进大会|报告会|汇报会|交流会|现场会|见面会|新闻发布会|发布会|培训班|开幕式|闭幕式|仪式|年会|峰会|论坛|全会|大会|会议|调研|考察|视察|签约|会见|会谈|看望|慰问|座谈|活动",
             ),
             convene: re(r"召开|举行|闭幕|开幕|主持|出席|调研|考察|视察"),
             hold: re(r"召开|举行|闭幕|开幕"),
@@ -65,6 +65,7 @@ pub(super) fn kind_of(kw: &str) -> EventKind {
         "表彰大会" | "仪式" | "开幕式" | "闭幕式" => EventKind::Ceremony,
         "发布会" | "新闻发布会" => EventKind::PressConference,
         "培训班" | "培训会" => EventKind::Training,
+        "活动" | "主题党日" => EventKind::Other,
         _ if kw.starts_with("作出") => EventKind::Instruction,
         _ if kw.contains("演讲") => EventKind::Speech,
         _ => EventKind::Meeting,
@@ -171,6 +172,10 @@ pub(super) fn organizer(rules: &EventRules, src: &str, span: Span) -> Option<Tex
     let s = text::slice(src, span);
     let c = rules.organizer.captures(s)?;
     let o = c.name("o")?;
+    // `全省政法工作会议召开`: the event itself is not its organizer.
+    if rules.kw.find_iter(o.as_str()).any(|m| m.end() == o.len()) {
+        return None;
+    }
     let sp = Span::new(span.start + o.start(), span.start + o.end());
     text::text_trimmed(src, sp)
 }

@@ -12,8 +12,12 @@
 //!    names written before `总书记`/`同志`; then every later mention of a name found.
 //! 3. [`statements`]: `X强调，…`, `会议指出，…`.
 //! 4. [`events`]: the main event from the headline or the first sentence that reports
-//!    one; its date from that sentence ([`dates`]), its place, organizer and topic,
-//!    and the chairs, speakers and attendees read in step 2.
+//!    one; its date from that sentence ([`dates`], or `今天`/`昨天` against the
+//!    dateline or publication day), its place, organizer and topic, and the chairs,
+//!    speakers and attendees read in step 2.
+//!
+//! [`names`] reads where a name starts and ends; [`lexicon`] holds the generic word
+//! lists (title endings, family names, words that may follow a name).
 
 mod byline;
 mod events;
@@ -26,8 +30,8 @@ use super::dates;
 use super::people::People;
 use super::Ctx;
 use crate::model::{
-    Article, Attendee, AttendeeKind, Event, EventDate, EventKind, PersonRef, Role, Span, Statement,
-    Text,
+    Article, Attendee, AttendeeKind, DateValue, Event, EventDate, EventKind, PartialDate,
+    PersonRef, Role, Span, Statement, Text, TimeOfDay,
 };
 use crate::text;
 
@@ -114,7 +118,7 @@ pub(crate) fn run(
         let zones: Vec<Span> = marked
             .iter()
             .filter(|m| {
-                let after = &src[m.span.end..];
+                let after = text::slice(src, Span::new(m.span.end, src.len()));
                 after.starts_with("总书记") || after.starts_with("同志")
             })
             .map(|m| m.span)
@@ -212,7 +216,10 @@ pub(crate) fn run(
     if let Some(t) = ctx.title {
         scan.push(t);
     }
-    for i in 0..people.len() {
+    let mut found: Vec<usize> = mentions.iter().map(|&(_, i)| i).collect();
+    found.sort_unstable();
+    found.dedup();
+    for i in found {
         let name = people.name(i).to_string();
         if name.chars().count() < 2 {
             continue;
@@ -347,6 +354,7 @@ fn main_event(
                 year_source: m.year_source,
                 span: m.span,
             })
+            .or_else(|| relative_day(ctx, s))
     });
     let kind = events::kind_of(&kw_text);
     let visit = matches!(kind, EventKind::Inspection | EventKind::Visit);
@@ -420,4 +428,88 @@ fn main_event(
         speakers,
         attendees,
     })
+}
+
+/// `今天`/`今日` (the dateline's or publication day) and `昨天`/`昨日` (the day
+/// before), with a part of the day written after them (`今天上午`).
+fn relative_day(ctx: &Ctx<'_>, sent: Span) -> Option<EventDate> {
+    let s = ctx.at(sent);
+    let (k, w, back) = [("今天", 0), ("今日", 0), ("昨天", 1), ("昨日", 1)]
+        .iter()
+        .filter_map(|&(w, b)| s.find(w).map(|k| (k, w, b)))
+        .min()?;
+    let (anchor, source) = ctx.anchors.day_anchor()?;
+    let day = anchor.add_days(-back);
+    let rest = &s[k + w.len()..];
+    let tod = [
+        ("上午", TimeOfDay::Morning),
+        ("早上", TimeOfDay::Morning),
+        ("下午", TimeOfDay::Afternoon),
+        ("晚上", TimeOfDay::Evening),
+        ("晚间", TimeOfDay::Evening),
+    ]
+    .iter()
+    .find(|(p, _)| rest.starts_with(p));
+    let end = sent.start + k + w.len() + tod.map_or(0, |(p, _)| p.len());
+    Some(EventDate {
+        value: DateValue::Single(PartialDate::from_date(day)),
+        time_of_day: tod.map(|&(_, t)| t),
+        year_source: source,
+        span: Span::new(sent.start + k, end),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Date, EventKind, Lang, Role, TimeOfDay};
+    use crate::{Meta, Parser};
+
+    fn parse(src: &str, published: &str) -> crate::Article {
+        let d: Date = published.parse().expect("date");
+        Parser::new().parse_with(src, &Meta::new().lang(Lang::Zh).published(d))
+    }
+
+    #[test]
+    fn end_to_end_meeting() {
+        let src = "市科协召开座谈会 周文主持会议并讲话\n10月13日下午，市科协召开青年人才座谈会。市科协党组书记、副主席周文主持会议并讲话。市科协副主席高明、孙立参加会议。\n周文强调，要搭建交流平台。";
+        let a = parse(src, "2022-10-20");
+        let e = &a.events[0];
+        assert_eq!(e.kind, EventKind::Symposium);
+        assert_eq!(e.kind_text.text, "座谈会");
+        let d = e.date.as_ref().expect("date");
+        assert_eq!(d.value.to_string(), "2022-10-13");
+        assert_eq!(d.time_of_day, Some(TimeOfDay::Afternoon));
+        assert_eq!(e.organizers[0].text, "市科协");
+        assert_eq!(e.chairs[0].name, "周文");
+        let att: Vec<&str> = e
+            .attendees
+            .iter()
+            .filter_map(|x| x.name.as_deref())
+            .collect();
+        assert_eq!(att, vec!["高明", "孙立"]);
+        let zhou = a.people.iter().find(|p| p.name == "周文").expect("person");
+        assert_eq!(zhou.titles, vec!["市科协党组书记", "副主席"]);
+        assert!(zhou.roles.contains(&Role::Chair) && zhou.roles.contains(&Role::Speaker));
+        assert_eq!(a.statements[0].speaker.as_deref(), Some("周文"));
+        assert_eq!(a.statements[0].text, "要搭建交流平台");
+    }
+
+    #[test]
+    fn today_is_the_publication_day() {
+        let src = "论坛开幕\n某某论坛今天上午在北京开幕。";
+        let a = parse(src, "2024-09-10");
+        let d = a.events[0].date.as_ref().expect("date");
+        assert_eq!(d.value.to_string(), "2024-09-10");
+        assert_eq!(d.time_of_day, Some(TimeOfDay::Morning));
+        assert_eq!(&src[d.span.range()], "今天上午");
+    }
+
+    #[test]
+    fn in_jing_is_beijing() {
+        let src = "推进会召开\n6月12日，某部在京召开推进会。";
+        let a = parse(src, "2023-06-13");
+        let l = a.events[0].location.as_ref().expect("place");
+        assert_eq!(l.text, "北京");
+        assert_eq!(&src[l.span.range()], "京");
+    }
 }

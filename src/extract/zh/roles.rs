@@ -49,7 +49,7 @@ impl RoleRules {
         let re = |p: &str| Regex::new(p).expect("built-in pattern");
         RoleRules {
             head: re(
-                r"^(?:等|同志|一行|领导同志)*(?:先后|分别|也|一同|一起|共同|还|随后|今天|近日|专门|应邀)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|晚)?(?:在[^，。；、：:]{1,18}?)?(?:(?:围绕|就|结合|对|向)[^，。；：:]{1,40}?)?(?P<v>主持召开|主持|出席|参加|参会|列席|陪同|讲话|致辞|发言|作了?[^，。；、]{0,8}?(?:讲话|发言|报告|致辞|说明|传达)|发表了?[^，。；、]{0,8}?讲话|进行[^，。；、]{0,4}?(?:说明|讲解|解读)|强调|指出|表示|要求|认为|说[，：:]|提出|回应|谈到|介绍)",
+                r"^(?:等[^，。；、：:]{0,10}?|同志|一行)?(?:先后|分别|也|一同|一起|共同|还|随后|今天|近日|专门|应邀)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|晚)?(?:在[^，。；、：:]{1,18}?)?(?:(?:围绕|就|结合|对|向|代表)[^，。；：:]{1,40}?)?(?P<v>主持召开|主持|出席|参加|参会|列席|陪同|讲话|致辞|发言|作了?[^，。；、]{0,8}?(?:讲话|发言|报告|致辞|说明|传达|演讲|辅导|授课)|发表了?[^，。；、]{0,8}?(?:讲话|演讲|致辞)|进行[^，。；、]{0,4}?(?:说明|讲解|解读)|强调|指出|表示|要求|认为|说[，：:]|提出|回应|谈到|介绍)",
             ),
             and_also: re(
                 r"并(?P<v>主持|讲话|致辞|发言|发表[^，。；]{0,8}?讲话|作[^，。；]{0,8}?讲话)",
@@ -178,6 +178,9 @@ fn segments(src: &str, clause: Span) -> Vec<Span> {
     out
 }
 
+/// How far into a segment a title may end, in bytes.
+const MAX_TITLE_SCAN: usize = 600;
+
 /// Words that may open a segment before a title or a name.
 const LEFT: &[&str] = &[
     "会议由",
@@ -197,6 +200,10 @@ const LEFT: &[&str] = &[
     "另外",
     "包括",
     "增补",
+    "大会选举",
+    "会议选举",
+    "选举",
+    "推选",
     "接受",
     "任命",
     "免去",
@@ -287,7 +294,8 @@ fn read_segment(
         }
     }
     for (p, _) in body.char_indices().skip(1) {
-        if found.is_some() {
+        // A title is at most forty characters, after at most a short `…的` phrase.
+        if found.is_some() || p > MAX_TITLE_SCAN {
             break;
         }
         let head = &body[..p];
@@ -363,8 +371,33 @@ fn read_segment(
             .iter()
             .all(|x| ends_with_title(x) && valid_title(rules, x))
         {
+            // `选举A、B、C为村党支部委员`: the names listed before share it.
+            if post.is_none() && ts.len() == 1 {
+                *post = Some(ts[0].to_string());
+            }
             for x in ts {
                 out[idx].titles.extend(split_titles(x));
+            }
+        }
+    }
+    // `周某，是党的十九大代表、全国优秀党务工作者`: titles in apposition.
+    if pred.trim().is_empty() {
+        let after = text::slice(src, Span::new(clause_end, src.len()));
+        if let Some(rest) = after.strip_prefix("，是") {
+            let end = rest.find(['，', '。', '；']).unwrap_or(rest.len());
+            let mut cur = String::new();
+            let mut got = Vec::new();
+            for item in rest[..end].split('、') {
+                if !cur.is_empty() {
+                    cur.push('、');
+                }
+                cur.push_str(item);
+                if ends_with_title(&cur) {
+                    got.push(std::mem::take(&mut cur));
+                }
+            }
+            if cur.is_empty() && got.iter().all(|t| valid_title(rules, &t.replace('、', ""))) {
+                out[idx].titles.extend(got);
             }
         }
     }
@@ -558,7 +591,23 @@ pub(super) fn read_sentence(
                 &mut read.mentions,
                 0,
             );
-            if ok {
+            // A word read as a name with nothing that says so, and more words after
+            // it (`来自40多个国家…`), is not a name.
+            let lone = ok
+                && read.mentions[before..].iter().all(|m| {
+                    let after = text::slice(src, Span::new(m.span.end, seg.end));
+                    m.titles.is_empty()
+                        && !m.own
+                        && !known_before.contains(&m.name)
+                        && !after.is_empty()
+                        && !after.starts_with(['和', '及', '与', '等', '同'])
+                });
+            if lone {
+                for m in &mut read.mentions[before..] {
+                    m.name.clear();
+                }
+            }
+            if ok && !lone {
                 let ms: Vec<usize> = (before..read.mentions.len()).collect();
                 if let Some(&first) = ms.first() {
                     if !read.mentions[first].titles.is_empty() {
@@ -794,7 +843,8 @@ pub(super) fn credit(src: &str, para: Span) -> Option<(String, Span)> {
 }
 
 /// Names written before a marker: `习近平总书记` (title `总书记`), `习近平同志`,
-/// `习近平新时代中国特色社会主义思想`, `习近平著作`.
+/// `习近平新时代中国特色社会主义思想`, `习近平著作`, `马克思诞辰`. A doctrine
+/// (`…主义`, `…思想`) is not read: `习近平经济思想` would give `平经济`.
 pub(super) fn marked_names(src: &str, span: Span, out: &mut Vec<Mention>) {
     let s = text::slice(src, span);
     for (marker, title) in [
@@ -802,6 +852,9 @@ pub(super) fn marked_names(src: &str, span: Span, out: &mut Vec<Mention>) {
         ("同志", None),
         ("新时代中国特色社会主义思想", None),
         ("著作", None),
+        ("诞辰", None),
+        ("逝世", None),
+        ("故居", None),
     ] {
         for (k, _) in s.match_indices(marker) {
             let Some(start) = name_before(s, k) else {
@@ -909,6 +962,32 @@ mod tests {
         assert_eq!(&s[sp.range()], "杨明");
         let s = "（草案）";
         assert!(credit(s, Span::new(0, s.len())).is_none());
+    }
+
+    #[test]
+    fn apposition_titles() {
+        let r = read(
+            "新当选的协会会长周海明，是市第十次、十一次党代会代表、全国优秀党务工作者，经验丰富。",
+        );
+        let p = people(&r);
+        assert_eq!(p[0].0, "周海明");
+        assert_eq!(
+            p[0].1,
+            vec![
+                "协会会长".to_string(),
+                "市第十次、十一次党代会代表".to_string(),
+                "全国优秀党务工作者".to_string()
+            ]
+        );
+    }
+
+    #[test]
+    fn anniversaries_not_doctrines() {
+        let s = "纪念马克思诞辰，反对单边主义和官僚主义。";
+        let mut out = Vec::new();
+        marked_names(s, Span::new(0, s.len()), &mut out);
+        let names: Vec<&str> = out.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, vec!["马克思"]);
     }
 
     #[test]

@@ -59,7 +59,16 @@ pub(super) fn find(
             continue;
         }
         let head = &s[..v.start()];
-        if head.ends_with('的') || head.ends_with("重要") || head.ends_with("反复") && !punct {
+        // `加强调查` is no statement; nor a noun (`新要求，`, `的要求，`).
+        if verb == "强调" && head.ends_with('加') {
+            continue;
+        }
+        if matches!(verb, "要求" | "表示" | "提出" | "认为")
+            && head.ends_with(['新', '的', '项', '些', '和', '与', '等', '求', '提', '确'])
+        {
+            continue;
+        }
+        if head.ends_with('的') || head.ends_with("重要") {
             continue;
         }
         let start = sent.start + m0.end();
@@ -87,6 +96,8 @@ pub(super) fn find(
             if gap.contains("总书记") {
                 direct = false;
             }
+        } else if subject.starts_with("他们") || subject.starts_with("她们") {
+            // Several people speak: no one speaker.
         } else if subject.starts_with('他') || subject.starts_with('她') {
             speaker = last_before(clause_start);
         } else if subject.trim().is_empty() && clause_start > sent.start {
@@ -127,5 +138,10 @@ mod tests {
         assert_eq!(f[0].speaker, None);
         let s = "他表示敬意。";
         assert!(find(&r, s, Span::new(0, s.len()), &[], |_| None).is_empty());
+        let s = "面对新任务新要求，要加强调查研究。";
+        assert!(find(&r, s, Span::new(0, s.len()), &[], |_| None).is_empty());
+        let s = "他们认为，成绩来之不易。";
+        let f = find(&r, s, Span::new(0, s.len()), &[], |_| Some(0));
+        assert_eq!(f[0].speaker, None);
     }
 }
