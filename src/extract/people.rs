@@ -195,11 +195,6 @@ impl People {
         self.list.get(i).map_or(&[], |p| p.spans.as_slice())
     }
 
-    /// Number of people.
-    pub(crate) fn len(&self) -> usize {
-        self.list.len()
-    }
-
     /// The people, roles sorted, spans in order; `mentioned` for anyone with no role.
     pub(crate) fn finish(self) -> Vec<Person> {
         self.list
