@@ -345,7 +345,67 @@ pub(super) fn ends_with_foreign_title(s: &str) -> bool {
 
 /// True when `s` ends with a title suffix.
 pub(super) fn ends_with_title(s: &str) -> bool {
-    TITLE_SUFFIXES.iter().any(|t| s.ends_with(t))
+    title_suffixes().matches(s)
+}
+
+/// Words of a list indexed by their first (or last) character, so that "does the
+/// text start (end) with one of them" looks at a handful of words, not the list.
+pub(super) struct WordIndex {
+    by_char: std::collections::HashMap<char, Vec<&'static str>>,
+    from_end: bool,
+}
+
+impl WordIndex {
+    fn new(words: &[&'static str], from_end: bool) -> WordIndex {
+        let mut by_char: std::collections::HashMap<char, Vec<&'static str>> =
+            std::collections::HashMap::new();
+        for w in words {
+            let c = if from_end {
+                w.chars().next_back()
+            } else {
+                w.chars().next()
+            };
+            if let Some(c) = c {
+                by_char.entry(c).or_default().push(w);
+            }
+        }
+        WordIndex { by_char, from_end }
+    }
+
+    /// True when `s` starts (or, for an end index, ends) with one of the words.
+    pub(super) fn matches(&self, s: &str) -> bool {
+        let c = if self.from_end {
+            s.chars().next_back()
+        } else {
+            s.chars().next()
+        };
+        let Some(list) = c.and_then(|c| self.by_char.get(&c)) else {
+            return false;
+        };
+        if self.from_end {
+            list.iter().any(|w| s.ends_with(w))
+        } else {
+            list.iter().any(|w| s.starts_with(w))
+        }
+    }
+}
+
+/// Title suffixes by their last character.
+pub(super) fn title_suffixes() -> &'static WordIndex {
+    static I: std::sync::OnceLock<WordIndex> = std::sync::OnceLock::new();
+    I.get_or_init(|| WordIndex::new(TITLE_SUFFIXES, true))
+}
+
+/// Strong words after a name, by their first character.
+pub(super) fn strong_after() -> &'static WordIndex {
+    static I: std::sync::OnceLock<WordIndex> = std::sync::OnceLock::new();
+    I.get_or_init(|| WordIndex::new(STRONG_AFTER, false))
+}
+
+/// Weak words after a name, by their first character.
+pub(super) fn weak_after() -> &'static WordIndex {
+    static I: std::sync::OnceLock<WordIndex> = std::sync::OnceLock::new();
+    I.get_or_init(|| WordIndex::new(WEAK_AFTER, false))
 }
 
 /// True when `s` ends with a noun for people.

@@ -14,7 +14,7 @@
 
 use super::lexicon::{
     is_name_char, is_name_char_loose, is_name_dot, is_surname, starts_with_compound_surname,
-    STRONG_AFTER, WEAK_AFTER,
+    STRONG_AFTER,
 };
 use crate::text::is_cjk;
 
@@ -39,9 +39,9 @@ pub(super) fn boundary(rest: &str) -> u8 {
         None => 3,
         Some(c) if !(is_cjk(c) || c == '\u{FFFD}' || is_name_dot(c)) => 3,
         Some(_) => {
-            if STRONG_AFTER.iter().any(|w| rest.starts_with(w)) {
+            if super::lexicon::strong_after().matches(rest) {
                 3
-            } else if WEAK_AFTER.iter().any(|w| rest.starts_with(w)) {
+            } else if super::lexicon::weak_after().matches(rest) {
                 1
             } else {
                 0

@@ -14,9 +14,7 @@
 //! take the role of the next name or body with one (`副省长A、B，秘书长C参加会议`).
 //! A headline reads the same way: `赵一德讲话 韩勇出席 胡衡华主持`.
 
-use super::lexicon::{
-    ends_with_body_noun, ends_with_foreign_title, ends_with_title, STRONG_AFTER, TITLE_SUFFIXES,
-};
+use super::lexicon::{ends_with_body_noun, ends_with_foreign_title, ends_with_title, STRONG_AFTER};
 use super::names::{boundary, name_before, name_len, Evidence};
 use crate::model::{Role, Span};
 use crate::text;
@@ -299,7 +297,7 @@ fn read_segment(
             break;
         }
         let head = &body[..p];
-        if !TITLE_SUFFIXES.iter().any(|t| head.ends_with(t)) {
+        if !super::lexicon::title_suffixes().matches(head) {
             continue;
         }
         let mut t_start = 0;
@@ -313,7 +311,7 @@ fn read_segment(
         // The longest title: `董事长`, not `董事` + `长…`.
         if let Some(c) = body[p..].chars().next() {
             let q = p + c.len_utf8();
-            if TITLE_SUFFIXES.iter().any(|t| body[..q].ends_with(t)) {
+            if super::lexicon::title_suffixes().matches(&body[..q]) {
                 continue;
             }
         }
