@@ -1,7 +1,13 @@
 //! Many documents at once: [`Parser::parse_batch`] and [`Parser::parse_stream`].
 
+use crate::error::Error;
 use crate::model::{Article, Date, Lang};
 use crate::parser::{Meta, Parser};
+#[cfg(feature = "parallel")]
+use std::collections::VecDeque;
+#[cfg(feature = "parallel")]
+use std::sync::mpsc;
+use std::sync::Arc;
 
 /// One document to parse: its text and the caller's metadata.
 ///
@@ -84,7 +90,12 @@ impl Parser {
 
     /// Parses a stream of documents that need not fit in memory: `chunk` documents at
     /// a time are parsed in parallel, and the results come out in input order. Memory
-    /// is bounded by the chunk, not the stream.
+    /// is bounded by a few chunks, not the stream.
+    ///
+    /// With the `parallel` feature, two chunks are in flight on the rayon pool while
+    /// the calling thread pulls the next chunk from `docs` and the caller consumes the
+    /// results, so reading overlaps with parsing. The work runs on rayon's global pool
+    /// (size it with `rayon::ThreadPoolBuilder::build_global`).
     ///
     /// ```
     /// use policy_news::{Document, Parser};
@@ -93,23 +104,172 @@ impl Parser {
     /// let ids: Vec<_> = parser.parse_stream(docs, 4).map(|a| a.title.unwrap().text).collect();
     /// assert_eq!(ids[9], "T9");
     /// ```
-    pub fn parse_stream<'p, I>(&'p self, docs: I, chunk: usize) -> impl Iterator<Item = Article> + 'p
+    pub fn parse_stream<'p, I>(
+        &'p self,
+        docs: I,
+        chunk: usize,
+    ) -> impl Iterator<Item = Article> + 'p
     where
         I: IntoIterator<Item = Document>,
         I::IntoIter: 'p,
     {
-        let chunk = chunk.max(1);
-        let mut it = docs.into_iter();
-        let mut ready: std::collections::VecDeque<Article> = std::collections::VecDeque::new();
-        std::iter::from_fn(move || {
-            if ready.is_empty() {
-                let buf: Vec<Document> = it.by_ref().take(chunk).collect();
-                if buf.is_empty() {
-                    return None;
-                }
-                ready.extend(self.parse_batch(&buf));
+        Stream::new(
+            self.clone(),
+            docs.into_iter(),
+            chunk,
+            Arc::new(|p: &Parser, d: Document| p.parse_document(&d)),
+        )
+    }
+
+    /// Like [`parse_stream`](Parser::parse_stream), over documents that may have
+    /// failed to read, with a function applied to each result on the worker threads.
+    ///
+    /// Every input item gives exactly one output, in input order: a document is
+    /// parsed and `f` gets `Ok(article)`; an error from reading (see the `read`
+    /// module) goes to `f` unchanged as `Err`. Doing the per-article work in `f` (for
+    /// example serialising it) keeps it in parallel too.
+    ///
+    /// ```
+    /// use policy_news::{Document, Error, Parser};
+    /// let docs = vec![
+    ///     Ok(Document::new("A\nLi Qiang chaired a meeting.").with_id("a")),
+    ///     Err(Error::record("no \"text\" field").with_id("b").with_line(2)),
+    ///     Ok(Document::new("C\n会议强调，要坚持。").with_id("c")),
+    /// ];
+    /// let parser = Parser::new();
+    /// let out: Vec<String> = parser
+    ///     .parse_stream_map(docs, 2, |r| match r {
+    ///         Ok(article) => format!("ok {}", article.id.unwrap()),
+    ///         Err(e) => format!("{} {}", e.kind().as_str(), e.id().unwrap()),
+    ///     })
+    ///     .collect();
+    /// assert_eq!(out, ["ok a", "record b", "ok c"]);
+    /// ```
+    pub fn parse_stream_map<'p, I, T, F>(
+        &'p self,
+        docs: I,
+        chunk: usize,
+        f: F,
+    ) -> impl Iterator<Item = T> + 'p
+    where
+        I: IntoIterator<Item = Result<Document, Error>>,
+        I::IntoIter: 'p,
+        T: Send + 'static,
+        F: Fn(Result<Article, Error>) -> T + Send + Sync + 'static,
+    {
+        Stream::new(
+            self.clone(),
+            docs.into_iter(),
+            chunk,
+            Arc::new(move |p: &Parser, d: Result<Document, Error>| {
+                f(d.map(|d| p.parse_document(&d)))
+            }),
+        )
+    }
+}
+
+/// Work applied to each input item on a worker thread.
+type Work<In, T> = Arc<dyn Fn(&Parser, In) -> T + Send + Sync>;
+
+/// How many chunks are parsed at once while the caller reads the next one.
+#[cfg(feature = "parallel")]
+const IN_FLIGHT: usize = 2;
+
+/// The iterator behind [`Parser::parse_stream`] and [`Parser::parse_stream_map`].
+struct Stream<It, In, T> {
+    parser: Parser,
+    input: It,
+    chunk: usize,
+    work: Work<In, T>,
+    #[cfg(feature = "parallel")]
+    exhausted: bool,
+    #[cfg(feature = "parallel")]
+    in_flight: VecDeque<mpsc::Receiver<Vec<T>>>,
+    #[cfg(feature = "parallel")]
+    ready: std::vec::IntoIter<T>,
+}
+
+impl<It, In, T> Stream<It, In, T>
+where
+    It: Iterator<Item = In>,
+    In: Send + 'static,
+    T: Send + 'static,
+{
+    fn new(parser: Parser, input: It, chunk: usize, work: Work<In, T>) -> Self {
+        Stream {
+            parser,
+            input,
+            chunk: chunk.max(1),
+            work,
+            #[cfg(feature = "parallel")]
+            exhausted: false,
+            #[cfg(feature = "parallel")]
+            in_flight: VecDeque::new(),
+            #[cfg(feature = "parallel")]
+            ready: Vec::new().into_iter(),
+        }
+    }
+
+    /// Reads chunks and hands them to the pool until `IN_FLIGHT` are in flight.
+    #[cfg(feature = "parallel")]
+    fn fill(&mut self) {
+        while !self.exhausted && self.in_flight.len() < IN_FLIGHT {
+            let buf: Vec<In> = self.input.by_ref().take(self.chunk).collect();
+            if buf.len() < self.chunk {
+                self.exhausted = true;
             }
-            ready.pop_front()
-        })
+            if buf.is_empty() {
+                break;
+            }
+            let (tx, rx) = mpsc::sync_channel(1);
+            let parser = self.parser.clone();
+            let work = Arc::clone(&self.work);
+            rayon::spawn(move || {
+                use rayon::prelude::*;
+                let out: Vec<T> = buf.into_par_iter().map(|d| work(&parser, d)).collect();
+                // The receiver is gone when the caller stopped early; nothing to do.
+                let _ = tx.send(out);
+            });
+            self.in_flight.push_back(rx);
+        }
+    }
+}
+
+impl<It, In, T> Iterator for Stream<It, In, T>
+where
+    It: Iterator<Item = In>,
+    In: Send + 'static,
+    T: Send + 'static,
+{
+    type Item = T;
+
+    #[cfg(feature = "parallel")]
+    fn next(&mut self) -> Option<T> {
+        loop {
+            if let Some(x) = self.ready.next() {
+                return Some(x);
+            }
+            self.fill();
+            let rx = self.in_flight.pop_front()?;
+            let out = rx.recv().expect("a parse job panicked");
+            self.ready = out.into_iter();
+            // Keep the pool busy while the caller consumes this chunk.
+            self.fill();
+        }
+    }
+
+    #[cfg(not(feature = "parallel"))]
+    fn next(&mut self) -> Option<T> {
+        let _ = self.chunk;
+        let d = self.input.next()?;
+        Some((self.work)(&self.parser, d))
+    }
+}
+
+impl<It, In, T> std::fmt::Debug for Stream<It, In, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Stream")
+            .field("chunk", &self.chunk)
+            .finish_non_exhaustive()
     }
 }

@@ -25,6 +25,7 @@ struct Inner {
     message: String,
     id: Option<String>,
     position: Option<u64>,
+    line: Option<u64>,
     source: Option<std::io::Error>,
 }
 
@@ -61,6 +62,7 @@ impl Error {
             message,
             id: None,
             position: None,
+            line: None,
             source: None,
         }))
     }
@@ -94,6 +96,23 @@ impl Error {
         self.0.position = Some(position);
         self
     }
+    /// Attaches the 1-based line number of the record this error is about (for
+    /// JSON-lines input).
+    ///
+    /// ```
+    /// use policy_news::Error;
+    /// let e = Error::record("no \"text\" field").with_id("in.jsonl").with_line(3);
+    /// assert_eq!(e.line(), Some(3));
+    /// assert_eq!(e.to_string(), "in.jsonl: line 3: no \"text\" field");
+    /// ```
+    pub fn with_line(mut self, line: u64) -> Error {
+        self.0.line = Some(line);
+        self
+    }
+    /// The 1-based line number of the record, when the document came from JSON lines.
+    pub fn line(&self) -> Option<u64> {
+        self.0.line
+    }
     /// What kind of error this is.
     pub fn kind(&self) -> &ErrorKind {
         &self.0.kind
@@ -116,6 +135,9 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(id) = &self.0.id {
             write!(f, "{id}: ")?;
+        }
+        if let Some(l) = self.0.line {
+            write!(f, "line {l}: ")?;
         }
         if let Some(p) = self.0.position {
             write!(f, "byte {p}: ")?;
@@ -140,7 +162,10 @@ mod tests {
     #[test]
     fn display_leads_with_context() {
         let e = Error::decode("not UTF-8, UTF-16 or GB18030", Some(17)).with_id("a.txt");
-        assert_eq!(e.to_string(), "a.txt: byte 17: not UTF-8, UTF-16 or GB18030");
+        assert_eq!(
+            e.to_string(),
+            "a.txt: byte 17: not UTF-8, UTF-16 or GB18030"
+        );
         assert_eq!(e.kind(), &ErrorKind::Decode);
     }
 }

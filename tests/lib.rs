@@ -1,3 +1,5 @@
 //! Integration tests: one binary (see `Cargo.toml`, `autotests = false`).
 
 mod api;
+#[cfg(feature = "cli")]
+mod cli;
