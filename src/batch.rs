@@ -89,8 +89,9 @@ impl Parser {
     }
 
     /// Parses a stream of documents that need not fit in memory: `chunk` documents at
-    /// a time are parsed in parallel, and the results come out in input order. Memory
-    /// is bounded by a few chunks, not the stream.
+    /// a time (fewer when they hold more than 8 MB of text) are parsed in parallel,
+    /// and the results come out in input order. Memory is bounded by a few chunks,
+    /// not the stream.
     ///
     /// With the `parallel` feature, two chunks are in flight on the rayon pool while
     /// the calling thread pulls the next chunk from `docs` and the caller consumes the
@@ -171,6 +172,29 @@ impl Parser {
 /// Work applied to each input item on a worker thread.
 type Work<In, T> = Arc<dyn Fn(&Parser, In) -> T + Send + Sync>;
 
+/// A chunk also ends once its documents hold this many bytes of text, so a stream
+/// of very long documents stays within memory too.
+#[cfg(feature = "parallel")]
+const CHUNK_BYTES: usize = 8 << 20;
+
+/// The size of an input item, for `CHUNK_BYTES`.
+#[cfg_attr(not(feature = "parallel"), allow(dead_code))]
+trait Weight {
+    fn weight(&self) -> usize;
+}
+
+impl Weight for Document {
+    fn weight(&self) -> usize {
+        self.text.len()
+    }
+}
+
+impl Weight for Result<Document, Error> {
+    fn weight(&self) -> usize {
+        self.as_ref().map_or(0, Document::weight)
+    }
+}
+
 /// How many chunks are parsed at once while the caller reads the next one.
 #[cfg(feature = "parallel")]
 const IN_FLIGHT: usize = 2;
@@ -192,7 +216,7 @@ struct Stream<It, In, T> {
 impl<It, In, T> Stream<It, In, T>
 where
     It: Iterator<Item = In>,
-    In: Send + 'static,
+    In: Weight + Send + 'static,
     T: Send + 'static,
 {
     fn new(parser: Parser, input: It, chunk: usize, work: Work<In, T>) -> Self {
@@ -214,9 +238,19 @@ where
     #[cfg(feature = "parallel")]
     fn fill(&mut self) {
         while !self.exhausted && self.in_flight.len() < IN_FLIGHT {
-            let buf: Vec<In> = self.input.by_ref().take(self.chunk).collect();
-            if buf.len() < self.chunk {
-                self.exhausted = true;
+            let mut buf: Vec<In> = Vec::with_capacity(self.chunk.min(1024));
+            let mut bytes = 0usize;
+            while buf.len() < self.chunk && bytes < CHUNK_BYTES {
+                match self.input.next() {
+                    Some(d) => {
+                        bytes += d.weight();
+                        buf.push(d);
+                    }
+                    None => {
+                        self.exhausted = true;
+                        break;
+                    }
+                }
             }
             if buf.is_empty() {
                 break;
@@ -238,7 +272,7 @@ where
 impl<It, In, T> Iterator for Stream<It, In, T>
 where
     It: Iterator<Item = In>,
-    In: Send + 'static,
+    In: Weight + Send + 'static,
     T: Send + 'static,
 {
     type Item = T;

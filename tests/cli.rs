@@ -487,3 +487,25 @@ fn usage_errors_exit_2() {
         assert!(out.stdout.is_empty());
     }
 }
+
+#[test]
+fn utf16_jsonl_is_read() {
+    let dir = temp_dir("utf16-jsonl");
+    let records = format!(
+        "\u{feff}{}\r\n{}\r\n",
+        jsonl_record("x", EN, None),
+        jsonl_record("y", ZH, None)
+    );
+    std::fs::write(dir.join("u.jsonl"), utf16(&records[3..], false)).unwrap();
+    let out = run(&dir, &["parse", "u.jsonl"], b"");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got = lines(&out);
+    let ids: Vec<_> = got.iter().map(|v| v["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["x", "y"]);
+    assert_eq!(got[1]["title"]["text"], "市科协召开座谈会");
+}

@@ -102,7 +102,21 @@ impl Inputs {
                 let id = path.to_string_lossy().into_owned();
                 let file =
                     File::open(&path).map_err(|e| Error::io("cannot read", e).with_id(&id))?;
-                let reader = BufReader::with_capacity(BUF, Counting(file, self.counter()));
+                let mut reader = BufReader::with_capacity(BUF, Counting(file, self.counter()));
+                let head = reader
+                    .fill_buf()
+                    .map_err(|e| Error::io("cannot read", e).with_id(&id))?;
+                if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+                    // JSON lines in UTF-16: decode the whole file first (rare, and
+                    // byte positions then count in the UTF-8 text).
+                    let mut bytes = Vec::new();
+                    reader
+                        .read_to_end(&mut bytes)
+                        .map_err(|e| Error::io("cannot read", e).with_id(&id))?;
+                    let text = policy_news::read::decode(&bytes).map_err(|e| e.with_id(&id))?;
+                    let cursor = std::io::Cursor::new(text.into_bytes());
+                    return Ok(Box::new(Records::new(cursor, id)));
+                }
                 Ok(Box::new(Records::new(reader, id)))
             }
             Source::Stdin => {
