@@ -127,7 +127,9 @@ impl Parser {
     ///
     /// Every input item gives exactly one output, in input order: a document is
     /// parsed and `f` gets `Ok(article)`; an error from reading (see the `read`
-    /// module) goes to `f` unchanged as `Err`. Doing the per-article work in `f` (for
+    /// module) goes to `f` unchanged as `Err`. Should the parser panic on a document
+    /// (a bug), `f` gets an [`ErrorKind::Internal`](crate::ErrorKind::Internal) error
+    /// for it and the stream goes on. Doing the per-article work in `f` (for
     /// example serialising it) keeps it in parallel too.
     ///
     /// ```
@@ -163,10 +165,30 @@ impl Parser {
             docs.into_iter(),
             chunk,
             Arc::new(move |p: &Parser, d: Result<Document, Error>| {
-                f(d.map(|d| p.parse_document(&d)))
+                f(d.and_then(|d| parse_guarded(p, &d)))
             }),
         )
     }
+}
+
+/// Parses one document; a panic in the parser (a bug) becomes an
+/// [`ErrorKind::Internal`](crate::ErrorKind::Internal) error for this document
+/// instead of ending the whole stream.
+fn parse_guarded(parser: &Parser, doc: &Document) -> Result<Article, Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse_document(doc))).map_err(
+        |panic| {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            let e = Error::internal(format!("the parser panicked on this document: {what}"));
+            match &doc.id {
+                Some(id) => e.with_id(id.clone()),
+                None => e,
+            }
+        },
+    )
 }
 
 /// Work applied to each input item on a worker thread.
@@ -208,7 +230,7 @@ struct Stream<It, In, T> {
     #[cfg(feature = "parallel")]
     exhausted: bool,
     #[cfg(feature = "parallel")]
-    in_flight: VecDeque<mpsc::Receiver<Vec<T>>>,
+    in_flight: VecDeque<mpsc::Receiver<std::thread::Result<Vec<T>>>>,
     #[cfg(feature = "parallel")]
     ready: std::vec::IntoIter<T>,
 }
@@ -260,7 +282,12 @@ where
             let work = Arc::clone(&self.work);
             rayon::spawn(move || {
                 use rayon::prelude::*;
-                let out: Vec<T> = buf.into_par_iter().map(|d| work(&parser, d)).collect();
+                // A panic is handed to the caller's thread rather than aborting.
+                let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    buf.into_par_iter()
+                        .map(|d| work(&parser, d))
+                        .collect::<Vec<T>>()
+                }));
                 // The receiver is gone when the caller stopped early; nothing to do.
                 let _ = tx.send(out);
             });
@@ -285,8 +312,11 @@ where
             }
             self.fill();
             let rx = self.in_flight.pop_front()?;
-            let out = rx.recv().expect("a parse job panicked");
-            self.ready = out.into_iter();
+            match rx.recv() {
+                Ok(Ok(out)) => self.ready = out.into_iter(),
+                Ok(Err(panic)) => std::panic::resume_unwind(panic),
+                Err(_) => panic!("a parse job ended without a result"),
+            }
             // Keep the pool busy while the caller consumes this chunk.
             self.fill();
         }
@@ -305,5 +335,83 @@ impl<It, In, T> std::fmt::Debug for Stream<It, In, T> {
         f.debug_struct("Stream")
             .field("chunk", &self.chunk)
             .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn docs(n: usize) -> Vec<Document> {
+        (0..n)
+            .map(|i| {
+                Document::new(format!("T{i}\nOn Monday, Li Qiang chaired meeting {i}."))
+                    .with_id(i.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn stream_keeps_input_order_across_chunks() {
+        let parser = Parser::new();
+        let input = docs(500);
+        let batch = parser.parse_batch(&input);
+        for chunk in [1, 7, 64, 1000] {
+            let streamed: Vec<Article> = parser.parse_stream(input.clone(), chunk).collect();
+            assert_eq!(streamed, batch, "chunk {chunk}");
+        }
+    }
+
+    #[test]
+    fn stream_map_passes_errors_through_in_order() {
+        let parser = Parser::new();
+        let input: Vec<Result<Document, Error>> = docs(300)
+            .into_iter()
+            .enumerate()
+            .map(|(i, d)| {
+                if i % 7 == 3 {
+                    Err(Error::record("bad").with_id(format!("e{i}")))
+                } else {
+                    Ok(d)
+                }
+            })
+            .collect();
+        let out: Vec<String> = parser
+            .parse_stream_map(input, 16, |r| match r {
+                Ok(a) => a.id.unwrap(),
+                Err(e) => e.id().unwrap().to_string(),
+            })
+            .collect();
+        assert_eq!(out.len(), 300);
+        for (i, id) in out.iter().enumerate() {
+            let want = if i % 7 == 3 {
+                format!("e{i}")
+            } else {
+                i.to_string()
+            };
+            assert_eq!(id, &want);
+        }
+    }
+
+    #[test]
+    fn big_documents_end_chunks_early() {
+        let parser = Parser::new();
+        let big = "Title\n".to_string() + &"Li Qiang chaired a meeting. ".repeat(120_000);
+        let input: Vec<Document> = (0..4)
+            .map(|i| Document::new(big.clone()).with_id(i.to_string()))
+            .collect();
+        let ids: Vec<String> = parser
+            .parse_stream(input, 64)
+            .map(|a| a.id.unwrap())
+            .collect();
+        assert_eq!(ids, ["0", "1", "2", "3"]);
+    }
+
+    #[test]
+    fn early_drop_is_fine() {
+        let parser = Parser::new();
+        let mut it = parser.parse_stream(docs(200), 8);
+        assert!(it.next().is_some());
+        drop(it);
     }
 }

@@ -41,16 +41,20 @@ pub enum ErrorKind {
     Decode,
     /// A record is malformed (not JSON, no `text` field).
     Record,
+    /// A bug: the parser failed on a document (reported per document by the
+    /// streaming API instead of ending the stream).
+    Internal,
 }
 
 impl ErrorKind {
-    /// A short lower-case name: `config`, `io`, `decode`, `record`.
+    /// A short lower-case name: `config`, `io`, `decode`, `record`, `internal`.
     pub const fn as_str(self) -> &'static str {
         match self {
             ErrorKind::Config => "config",
             ErrorKind::Io => "io",
             ErrorKind::Decode => "decode",
             ErrorKind::Record => "record",
+            ErrorKind::Internal => "internal",
         }
     }
 }
@@ -79,6 +83,10 @@ impl Error {
     /// A malformed record.
     pub fn record(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::Record, message.into())
+    }
+    /// An internal error (a bug), with what is known.
+    pub fn internal(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Internal, message.into())
     }
     /// An I/O error with context.
     pub fn io(context: impl Into<String>, err: std::io::Error) -> Error {
