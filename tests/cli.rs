@@ -509,3 +509,20 @@ fn utf16_jsonl_is_read() {
     assert_eq!(ids, ["x", "y"]);
     assert_eq!(got[1]["title"]["text"], "市科协召开座谈会");
 }
+
+#[test]
+fn other_named_files_are_sniffed() {
+    let dir = temp_dir("sniff");
+    let records = format!(
+        "{}\n{}\n",
+        jsonl_record("x", EN, None),
+        jsonl_record("y", ZH, None)
+    );
+    std::fs::write(dir.join("dump.json"), records).unwrap();
+    std::fs::write(dir.join("notes.md"), EN).unwrap();
+    let out = run(&dir, &["parse", "dump.json", "notes.md"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let got = lines(&out);
+    let ids: Vec<_> = got.iter().map(|v| v["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["x", "y", "notes.md"]);
+}

@@ -20,6 +20,9 @@ enum Source {
     Jsonl(PathBuf),
     /// Standard input.
     Stdin,
+    /// A file named on the command line that is neither `.txt` nor JSON lines by
+    /// name: JSON lines if it starts with `{`, else one text document.
+    Sniff(PathBuf),
     /// A path that could not be looked at: one failed document.
     Failed(Error),
 }
@@ -51,7 +54,8 @@ impl Inputs {
             match std::fs::metadata(arg) {
                 Ok(m) if m.is_dir() => walk(arg, &mut sources),
                 Ok(_) if is_jsonl(arg) => sources.push(Source::Jsonl(arg.clone())),
-                Ok(_) => sources.push(Source::Text(arg.clone())),
+                Ok(_) if is_txt(arg) => sources.push(Source::Text(arg.clone())),
+                Ok(_) => sources.push(Source::Sniff(arg.clone())),
                 Err(e) => sources.push(Source::Failed(
                     Error::io("cannot read", e).with_id(arg.to_string_lossy()),
                 )),
@@ -60,7 +64,7 @@ impl Inputs {
         let mut total = Some(0u64);
         for s in &sources {
             total = match (total, s) {
-                (Some(t), Source::Text(p) | Source::Jsonl(p)) => {
+                (Some(t), Source::Text(p) | Source::Jsonl(p) | Source::Sniff(p)) => {
                     Some(t + std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
                 }
                 (_, Source::Stdin) | (None, _) => None,
@@ -120,21 +124,18 @@ impl Inputs {
                 Ok(Box::new(Records::new(reader, id)))
             }
             Source::Stdin => {
-                let mut reader =
+                let reader =
                     BufReader::with_capacity(BUF, Counting(std::io::stdin(), self.counter()));
-                let head = reader
-                    .fill_buf()
-                    .map_err(|e| Error::io("cannot read standard input", e).with_id("-"))?;
-                let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-                if head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
-                    return Ok(Box::new(Records::new(reader, "-")));
-                }
-                let mut bytes = Vec::new();
-                reader
-                    .read_to_end(&mut bytes)
-                    .map_err(|e| Error::io("cannot read standard input", e).with_id("-"))?;
-                let doc = Document::from_bytes(&bytes, "-")?;
-                Ok(Box::new(std::iter::once(Ok(doc))))
+                sniffed(reader, "-".to_string())
+            }
+            Source::Sniff(path) => {
+                let id = path.to_string_lossy().into_owned();
+                let file =
+                    File::open(&path).map_err(|e| Error::io("cannot read", e).with_id(&id))?;
+                sniffed(
+                    BufReader::with_capacity(BUF, Counting(file, self.counter())),
+                    id,
+                )
             }
         }
     }
@@ -168,6 +169,29 @@ impl Iterator for Inputs {
             }
         }
     }
+}
+
+/// JSON lines when the input starts with `{`, else one text document.
+fn sniffed<R: Read + 'static>(mut reader: BufReader<R>, id: String) -> Result<Docs, Error> {
+    let head = reader
+        .fill_buf()
+        .map_err(|e| Error::io("cannot read", e).with_id(&id))?;
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    if head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+        return Ok(Box::new(Records::new(reader, id)));
+    }
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io("cannot read", e).with_id(&id))?;
+    let doc = Document::from_bytes(&bytes, id)?;
+    Ok(Box::new(std::iter::once(Ok(doc))))
+}
+
+/// True for `.txt` (any case).
+fn is_txt(path: &Path) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    ext.eq_ignore_ascii_case("txt")
 }
 
 /// True for `.jsonl` and `.ndjson` (any case).

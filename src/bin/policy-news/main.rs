@@ -40,8 +40,8 @@ enum Command {
     /// INPUT is a text file (one document, id = the path as given), a .jsonl or
     /// .ndjson file of {"id", "text", "published"?, "lang"?} records, a directory
     /// (its .txt, .jsonl and .ndjson files, recursively, in sorted order), or `-`
-    /// for standard input (JSON lines if it starts with `{`, else one text
-    /// document). No INPUT reads standard input. Text may be UTF-8, UTF-16 with a
+    /// for standard input. Standard input and other files named here are read as
+    /// JSON lines if they start with `{`, else as one text document. No INPUT reads standard input. Text may be UTF-8, UTF-16 with a
     /// byte-order mark, or GB18030/GBK.
     ///
     /// A document that cannot be read (a missing path, undecodable bytes, a bad
