@@ -106,6 +106,11 @@ impl Drop for Sink {
 }
 
 /// On SIGINT, SIGTERM or SIGHUP: remove the temporary file and exit 128 + signal.
+#[cfg(not(unix))]
+fn install_signal_handler() {}
+
+/// On SIGINT, SIGTERM or SIGHUP: remove the temporary file and exit 128 + signal.
+#[cfg(unix)]
 fn install_signal_handler() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
