@@ -96,7 +96,9 @@ impl Parser {
     /// With the `parallel` feature, two chunks are in flight on the rayon pool while
     /// the calling thread pulls the next chunk from `docs` and the caller consumes the
     /// results, so reading overlaps with parsing. The work runs on rayon's global pool
-    /// (size it with `rayon::ThreadPoolBuilder::build_global`).
+    /// (size it with `rayon::ThreadPoolBuilder::build_global`); called from inside a
+    /// pool (`ThreadPool::install`), each chunk is parsed in parallel on that pool
+    /// as it is read, without the overlap.
     ///
     /// ```
     /// use policy_news::{Document, Parser};
@@ -280,7 +282,7 @@ where
             let (tx, rx) = mpsc::sync_channel(1);
             let parser = self.parser.clone();
             let work = Arc::clone(&self.work);
-            rayon::spawn(move || {
+            let job = move || {
                 use rayon::prelude::*;
                 // A panic is handed to the caller's thread rather than aborting.
                 let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -290,7 +292,14 @@ where
                 }));
                 // The receiver is gone when the caller stopped early; nothing to do.
                 let _ = tx.send(out);
-            });
+            };
+            if rayon::current_thread_index().is_some() {
+                // Called on a pool thread (inside `ThreadPool::install`): waiting there
+                // for spawned work could starve the pool, so parse this chunk now.
+                job();
+            } else {
+                rayon::spawn(job);
+            }
             self.in_flight.push_back(rx);
         }
     }
@@ -405,6 +414,18 @@ mod tests {
             .map(|a| a.id.unwrap())
             .collect();
         assert_eq!(ids, ["0", "1", "2", "3"]);
+    }
+
+    #[cfg(feature = "parallel")]
+    #[test]
+    fn inside_a_one_thread_pool() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let parser = Parser::new();
+        let n = pool.install(|| parser.parse_stream(docs(50), 4).count());
+        assert_eq!(n, 50);
     }
 
     #[test]
