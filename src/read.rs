@@ -34,8 +34,9 @@ mod decoding {
     /// encoding. The bytes are taken as GB18030 only when they decode without a
     /// single error *and* look like Chinese text: at least four in five of the
     /// two-byte characters lie in the GB2312 block of common characters and
-    /// punctuation (both bytes in `A1..=FE`), few are four-byte sequences, and there
-    /// are no NUL bytes. Latin-1 or Windows-1252 text, UTF-8 with a broken byte and
+    /// punctuation (both bytes in `A1..=FE`), almost all characters are ones Chinese
+    /// text holds (ideographs, CJK and Latin-1 punctuation, full-width forms; not
+    /// the private use area), and there are no NUL bytes. Latin-1 or Windows-1252 text, UTF-8 with a broken byte and
     /// binary data fail these tests.
     ///
     /// # Errors
@@ -199,17 +200,17 @@ mod decoding {
     /// Strict GB18030 with a plausibility check; the error says why not.
     fn gb18030(bytes: &[u8]) -> Result<String, String> {
         // The byte shape first: cheap, and it rejects most non-GB input.
-        let (mut two, mut common, mut four) = (0usize, 0usize, 0usize);
+        let (mut two, mut common) = (0usize, 0usize);
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if b < 0x80 {
+            if b <= 0x80 {
+                // ASCII, or 0x80 which GBK and GB18030 decoders read as the euro sign.
                 if b == 0 {
                     return Err(format!("NUL byte at {i}"));
                 }
                 i += 1;
             } else if bytes.get(i + 1).is_some_and(|n| n.is_ascii_digit()) {
-                four += 1;
                 i += 4;
             } else {
                 two += 1;
@@ -219,10 +220,9 @@ mod decoding {
                 i += 2;
             }
         }
-        if two == 0 || common * 5 < two * 4 || four * 20 > two {
+        if common * 5 < two * 4 {
             return Err(format!(
-                "{common} of {two} two-byte characters are common Chinese characters, \
-                 {four} four-byte: does not look like Chinese text"
+                "only {common} of {two} two-byte characters are common Chinese characters                  or punctuation"
             ));
         }
         let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
@@ -241,15 +241,36 @@ mod decoding {
                 return Err("decoder ran out of room".to_string());
             }
         }
-        // User-defined areas decode to the private use area: not text.
-        let private = out
-            .chars()
-            .filter(|c| ('\u{E000}'..='\u{F8FF}').contains(c))
-            .count();
-        if private * 100 > two {
-            return Err(format!("{private} user-defined (private use) characters"));
+        // Four-byte sequences reach all of Unicode, and the user-defined areas
+        // decode to the private use area: count what Chinese text would not hold.
+        let (mut wide, mut odd) = (0usize, 0usize);
+        for c in out.chars().filter(|c| !c.is_ascii()) {
+            wide += 1;
+            if !plausible(c) {
+                odd += 1;
+            }
+        }
+        if odd > 2 + wide / 100 {
+            return Err(format!(
+                "{odd} of {wide} characters are unusual in Chinese text"
+            ));
         }
         Ok(out)
+    }
+
+    /// Characters that Chinese text in GB18030 plausibly holds.
+    fn plausible(c: char) -> bool {
+        matches!(c,
+            '\u{80}'..='\u{FF}'          // Latin-1: no-break space, accents, ×, ·
+            | '\u{391}'..='\u{3C9}'      // Greek (in GB2312)
+            | '\u{401}'..='\u{451}'      // Cyrillic (in GB2312)
+            | '\u{2000}'..='\u{2BFF}'    // punctuation, symbols, arrows, box drawing
+            | '\u{3000}'..='\u{9FFF}'    // CJK punctuation, kana, bopomofo, ideographs
+            | '\u{F900}'..='\u{FAFF}'    // compatibility ideographs
+            | '\u{FE30}'..='\u{FE4F}'    // vertical forms
+            | '\u{FF00}'..='\u{FFEF}'    // full-width forms
+            | '\u{20000}'..='\u{3FFFF}'  // rarer ideographs
+        )
     }
 
     #[cfg(test)]
@@ -325,6 +346,21 @@ mod decoding {
             broken[7] = 0xFF;
             let e = decode(&broken).unwrap_err();
             assert_eq!(e.position(), Some(6));
+        }
+
+        #[test]
+        fn mostly_english_gbk_with_a_euro_sign() {
+            let s = "Title\nThe fund (€5 billion) was “approved” on Monday — 会议.";
+            let bytes = encoding_rs::GBK.encode(s).0;
+            assert_eq!(decode(&bytes).unwrap(), s);
+        }
+
+        #[test]
+        fn gb18030_four_byte_no_break_spaces() {
+            let s = "Title\u{a0}\u{a0}会议强调，要坚持。\u{a0}Xi 𠀀";
+            let bytes = encoding_rs::GB18030.encode(s).0;
+            assert!(std::str::from_utf8(&bytes).is_err());
+            assert_eq!(decode(&bytes).unwrap(), s);
         }
 
         #[test]
