@@ -15,7 +15,7 @@ mod table;
 
 use clap::{Parser as ClapParser, Subcommand, ValueEnum};
 use policy_news::{Date, Lang, Parser};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -157,6 +157,13 @@ fn run_parse(args: ParseArgs) -> ExitCode {
         (Format::Jsonl, None) => None,
     };
 
+    let reads_stdin = args.inputs.is_empty() || args.inputs.iter().any(|p| p.as_os_str() == "-");
+    if reads_stdin && !args.quiet && std::io::stdin().is_terminal() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "policy-news: reading standard input (end with Ctrl-D; see --help for files)"
+        );
+    }
     let inputs = input::Inputs::new(&args.inputs, args.published);
     let progress = progress::Progress::new(args.quiet, inputs.total_bytes(), inputs.counter());
     let mut sink = match output::Sink::open(args.output.as_deref()) {
