@@ -52,24 +52,77 @@ impl Cleaner {
     pub(crate) fn new() -> Cleaner {
         let re = |p: &str| Regex::new(p).expect("built-in pattern");
         Cleaner {
-            stamp: re(r"\(\s*[A-Z][\w .'’-]{1,40}\s*\)\s*\d{1,2}:\d{2},\s+[A-Z][a-z]+\.? \d{1,2},\s*\d{4}"),
-            dateline: re(r"\b[A-Z][A-Z .'’-]{1,30}, (?:[A-Z][a-z]{2,8}\.?|\d{1,2}月) ?\d{1,2}(?:\s*,\s*\d{4})? \((?:Xinhua|AP|AFP|Reuters|PD Online|People's Daily|CGTN|China Daily|[A-Z][A-Za-z ]{1,20})\)\s*(?:--|—|-)"),
-            credit: re(r"\((?:Xinhua|Photo|Photos|People's Daily|CFP|IC|VCG|Reuters|AFP|AP|[A-Z][a-z]+ photo)(?:/[^()]{1,60})?\)|\((?:Xinhua|Photo) photo\)"),
-            script: re(r"[A-Za-z_$][\w.$]*\.(?:fix|write|ready|push)\([^)]{0,400}\);?"),
-            tail: re(r"【1】|\(For the latest [^)]{0,120}|\(Web editor:|\(Editor:|Please enable JavaScript|Related reading|Related News|Hot News|We Recommend|Popular on |Key Words |Add your comment|Links: |About [A-Z][\w' ]{1,40} \| "),
+            stamp: re(
+                r"\(\s*[A-Z][A-Za-z0-9_ .'’-]{1,40}\s*\)\s*[0-9]{1,2}:[0-9]{2},\s+[A-Z][a-z]+\.? [0-9]{1,2},\s*[0-9]{4}",
+            ),
+            dateline: re(
+                r"\b[A-Z][A-Z .'’-]{1,30}, (?:[A-Z][a-z]{2,8}\.?|\d{1,2}月) ?\d{1,2}(?:\s*,\s*\d{4})? \((?:Xinhua|AP|AFP|Reuters|PD Online|People's Daily|CGTN|China Daily|[A-Z][A-Za-z ]{1,20})\)\s*(?:--|—|-)",
+            ),
+            credit: re(
+                r"\((?:Xinhua|Photo|Photos|People's Daily|CFP|IC|VCG|Reuters|AFP|AP|China Daily|CGTN|ECNS)/[^()]+\)|\((?:Xinhua|[A-Z][A-Za-z]+) [Pp]hoto(?: by [^()]+)?\)|\(Photo(?: by|:) [^()]+\)",
+            ),
+            script: re(r"[A-Za-z_$][A-Za-z0-9_.$]*\.(?:fix|write|ready|push)\([^)]*\);?"),
+            tail: re(
+                r"【1】|\(For the latest [^)]{0,120}|\(Web editor:|\(Editor:|Please enable JavaScript|Related reading|Related News|Hot News|We Recommend|Popular on |Key Words |Add your comment|Links: |About [A-Z][A-Za-z0-9' ]{1,40} \| ",
+            ),
             line_rules: vec![
                 (re(r"^[\d\s|/·.,:：]+$"), BoilerplateKind::Counter),
-                (re(r"(?i)^(?:阅读|浏览|点击|访问|views?|reads?|hits?)\s*(?:次数|数|量)?\s*[:：]?\s*\d+\s*(?:次)?$"), BoilerplateKind::Counter),
-                (re(r"(?i)^(?:produced by|powered by|copyright|all rights reserved|©)|版权所有|ICP备|ICP证|技术支持[:：]|发布系统\s*$|主办单位[:：]|承办单位[:：]|网站标识码|公网安备"), BoilerplateKind::CmsFooter),
-                (re(r"^(?:分享到|分享：|分享:|Share(?: this)?\s*[:：]?|微信\s*微博|打印本页|【打印】|【关闭】|\[打印\]|\[关闭\])"), BoilerplateKind::Share),
-                (re(r"^(?:当前位置|您现在的位置|你的位置|首页\s*[>＞»]|Home\s*[>»]|Home\s*&gt;)"), BoilerplateKind::Navigation),
-                (re(r"^(?:相关新闻|相关阅读|相关链接|推荐阅读|延伸阅读|Related (?:reading|news|articles|stories)\s*[:：]?)\s*"), BoilerplateKind::Related),
-                (re(r"^[（(]\s*(?:责任编辑|责编|编辑|Web editor|Editor)\s*[:：]"), BoilerplateKind::Other),
-                (re(r"^(?:责任编辑|编辑|审核|校对|来源|文章来源)\s*[:：]\s*\S{1,40}$"), BoilerplateKind::Other),
-                (re(r"^(?:【\d+】\s*)+$|^(?:上一页|下一页|上一篇|下一篇)"), BoilerplateKind::Navigation),
-                (re(r"^\[查看原文\]|^(?:原文链接|点击查看)"), BoilerplateKind::Related),
+                (
+                    re(
+                        r"(?i)^(?:阅读|浏览|点击|访问|views?|reads?|hits?)\s*(?:次数|数|量)?\s*[:：]?\s*\d+\s*(?:次)?$",
+                    ),
+                    BoilerplateKind::Counter,
+                ),
+                (
+                    re(
+                        r"(?i)^(?:produced by|powered by|copyright|all rights reserved|©)|版权所有|ICP备|ICP证|技术支持[:：]|发布系统\s*$|主办单位[:：]|承办单位[:：]|网站标识码|公网安备",
+                    ),
+                    BoilerplateKind::CmsFooter,
+                ),
+                (
+                    re(
+                        r"^(?:分享到|分享：|分享:|Share(?: this)?\s*[:：]?|微信\s*微博|打印本页|【打印】|【关闭】|\[打印\]|\[关闭\])",
+                    ),
+                    BoilerplateKind::Share,
+                ),
+                (
+                    re(
+                        r"^(?:当前位置|您现在的位置|你的位置|首页\s*[>＞»]|Home\s*[>»]|Home\s*&gt;)",
+                    ),
+                    BoilerplateKind::Navigation,
+                ),
+                (
+                    re(
+                        r"^(?:相关新闻|相关阅读|相关链接|推荐阅读|延伸阅读|Related (?:reading|news|articles|stories)\s*[:：]?)\s*",
+                    ),
+                    BoilerplateKind::Related,
+                ),
+                (
+                    re(r"^[（(]\s*(?:责任编辑|责编|编辑|Web editor|Editor)\s*[:：]"),
+                    BoilerplateKind::Other,
+                ),
+                (
+                    re(r"^(?:责任编辑|编辑|审核|校对|来源|文章来源)\s*[:：]\s*\S{1,40}$"),
+                    BoilerplateKind::Other,
+                ),
+                (
+                    re(
+                        r"^(?i:editor|edited by|responsible editor|source|proofread by)\s*[:：]\s*[^.。]{1,60}$",
+                    ),
+                    BoilerplateKind::Other,
+                ),
+                (
+                    re(r"^(?:【\d+】\s*)+$|^(?:上一页|下一页|上一篇|下一篇)"),
+                    BoilerplateKind::Navigation,
+                ),
+                (
+                    re(r"^\[查看原文\]|^(?:原文链接|点击查看)"),
+                    BoilerplateKind::Related,
+                ),
             ],
-            caption_like: re(r"(?i)\bphoto\b|\b(?:attends|attend|chairs|presides|preside|delivers|makes|shows|meets|addresses|speaks|visits|inspects|poses|waves|talks|holds)\b|\d{4}\.$"),
+            caption_like: re(
+                r"(?i)\bphoto\b|\b(?:attends|attend|chairs|presides|preside|delivers|makes|shows|meets|addresses|speaks|visits|inspects|poses|waves|talks|holds)\b|\d{4}\.$",
+            ),
         }
     }
 
@@ -80,8 +133,7 @@ impl Cleaner {
         let mut lines: Vec<Span> = text::lines(src, whole).map(|l| trim(src, l)).collect();
         lines.retain(|l| !l.is_empty());
         let mut rest = &lines[..];
-        if lines.len() >= 2 && lines[0].len() <= 400 && !slice(src, lines[0]).ends_with('。')
-        {
+        if lines.len() >= 2 && lines[0].len() <= 400 && !slice(src, lines[0]).ends_with('。') {
             out.title = Some(lines[0]);
             rest = &lines[1..];
         }
@@ -127,7 +179,12 @@ impl Cleaner {
                 let mut cursor = 0;
                 for sm in self.script.find_iter(&s[..m.start()]) {
                     if sm.start() > cursor {
-                        push_junk(src, out, BoilerplateKind::Navigation, at(cursor, sm.start()));
+                        push_junk(
+                            src,
+                            out,
+                            BoilerplateKind::Navigation,
+                            at(cursor, sm.start()),
+                        );
                     }
                     push_junk(src, out, BoilerplateKind::Other, at(sm.start(), sm.end()));
                     cursor = sm.end();
@@ -138,7 +195,7 @@ impl Cleaner {
                 // A caption between the stamp and the dateline (or the first text).
                 let dl = self.dateline.find_at(s, body_start).map(|d| d.start());
                 if let Some(c) = self.credit.find_at(s, body_start) {
-                    let before_dateline = dl.map_or(true, |d| c.end() <= d);
+                    let before_dateline = dl.is_none_or(|d| c.end() <= d);
                     if before_dateline && c.start() - body_start < 1500 {
                         push_junk(src, out, BoilerplateKind::Caption, at(body_start, c.end()));
                         body_start = c.end();
@@ -146,7 +203,10 @@ impl Cleaner {
                 }
                 if let Some(d) = dl {
                     let gap = trim(src, at(body_start, d));
-                    if !gap.is_empty() && d - body_start < 600 && self.credit.is_match(slice(src, gap)) {
+                    if !gap.is_empty()
+                        && d - body_start < 600
+                        && self.credit.is_match(slice(src, gap))
+                    {
                         push_junk(src, out, BoilerplateKind::Caption, gap);
                         body_start = d;
                     }
@@ -219,7 +279,10 @@ impl Cleaner {
                         break;
                     }
                 }
-                if !self.caption_like.is_match(slice(src, Span::new(start, cs))) {
+                if !self
+                    .caption_like
+                    .is_match(slice(src, trim(src, Span::new(start, cs))))
+                {
                     // No evidence the text before the credit is a caption: only the credit goes.
                     start = cs;
                 }
@@ -281,7 +344,10 @@ mod tests {
         assert_eq!(slice(src, l.title.unwrap()), "Title here");
         assert_eq!(l.paragraphs.len(), 1);
         let kinds: Vec<_> = l.boilerplate.iter().map(|b| b.kind).collect();
-        assert_eq!(kinds, vec![BoilerplateKind::Counter, BoilerplateKind::CmsFooter]);
+        assert_eq!(
+            kinds,
+            vec![BoilerplateKind::Counter, BoilerplateKind::CmsFooter]
+        );
     }
 
     #[test]
@@ -296,7 +362,9 @@ mod tests {
     #[test]
     fn flattened_page_is_split() {
         let c = Cleaner::new();
-        let body = "BEIJING, Nov. 17 (Xinhua) -- Premier Wang Lei presided over a symposium on Monday. ".repeat(8);
+        let body =
+            "BEIJING, Nov. 17 (Xinhua) -- Premier Wang Lei presided over a symposium on Monday. "
+                .repeat(8);
         let src = format!(
             "Headline\nHeadline - Site DD_belatedPNG.fix('div, ul'); Home Opinions World English &gt;&gt; Headline ( Xinhua ) 08:48, November 18, 2020 Wang Lei presides over a symposium in Beijing, Nov. 16, 2020. (Xinhua/Gao Jie) {body}【1】 【2】 (Web editor: A B, C D) Related reading Something else"
         );
@@ -305,7 +373,13 @@ mod tests {
         let p = slice(&src, l.paragraphs[0]);
         assert!(p.starts_with("BEIJING, Nov. 17"), "{p}");
         assert!(p.ends_with("on Monday."), "{p}");
-        assert!(l.boilerplate.iter().any(|b| b.kind == BoilerplateKind::Caption));
-        assert!(l.boilerplate.iter().any(|b| b.text.starts_with("(Web editor")));
+        assert!(l
+            .boilerplate
+            .iter()
+            .any(|b| b.kind == BoilerplateKind::Caption));
+        assert!(l
+            .boilerplate
+            .iter()
+            .any(|b| b.text.starts_with("(Web editor")));
     }
 }

@@ -17,7 +17,7 @@ use std::str::FromStr;
 ///
 /// ```
 /// use policy_news::Span;
-/// let s = Span::new(3, 8);
+/// let s = Span::new(4, 9);
 /// assert_eq!(s.len(), 5);
 /// assert_eq!(&"the quick fox"[s.range()], "quick");
 /// ```
@@ -211,8 +211,14 @@ impl FromStr for Date {
         let bad = || crate::Error::config(format!("invalid date {s:?} (expected YYYY-MM-DD)"));
         let s = s.trim();
         let mut it = s.splitn(3, '-');
-        let y = it.next().and_then(|x| x.parse::<i32>().ok()).ok_or_else(bad)?;
-        let m = it.next().and_then(|x| x.parse::<u8>().ok()).ok_or_else(bad)?;
+        let y = it
+            .next()
+            .and_then(|x| x.parse::<i32>().ok())
+            .ok_or_else(bad)?;
+        let m = it
+            .next()
+            .and_then(|x| x.parse::<u8>().ok())
+            .ok_or_else(bad)?;
         let d = it
             .next()
             .and_then(|x| x.get(..2.min(x.len())))

@@ -249,7 +249,10 @@ mod tests {
 
     #[test]
     fn bad_reference_date_is_a_config_error() {
-        let e = Parser::builder().reference_date("yesterday").build().unwrap_err();
+        let e = Parser::builder()
+            .reference_date("yesterday")
+            .build()
+            .unwrap_err();
         assert_eq!(e.kind(), &crate::ErrorKind::Config);
     }
 }

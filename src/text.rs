@@ -160,9 +160,9 @@ pub struct Sentence {
 /// English abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr",
-    "Mrs", "Ms", "Dr", "Prof", "St", "No", "Gen", "Lt", "Col", "Maj", "Capt", "Sen", "Rep",
-    "Gov", "Jr", "Sr", "Co", "Corp", "Inc", "Ltd", "U.S", "U.N", "U.K", "E.U", "vs", "etc",
-    "Rev", "Hon", "Amb", "Adm", "Sgt", "Dept", "Fig", "approx", "a.m", "p.m",
+    "Mrs", "Ms", "Dr", "Prof", "St", "No", "Gen", "Lt", "Col", "Maj", "Capt", "Sen", "Rep", "Gov",
+    "Jr", "Sr", "Co", "Corp", "Inc", "Ltd", "U.S", "U.N", "U.K", "E.U", "vs", "etc", "Rev", "Hon",
+    "Amb", "Adm", "Sgt", "Dept", "Fig", "approx", "a.m", "p.m",
 ];
 
 fn is_abbreviation(before: &str) -> bool {
@@ -320,7 +320,9 @@ mod tests {
     #[test]
     fn lines_split_crlf() {
         let s = "a\r\nbb\n\nc";
-        let l: Vec<&str> = lines(s, Span::new(0, s.len())).map(|x| slice(s, x)).collect();
+        let l: Vec<&str> = lines(s, Span::new(0, s.len()))
+            .map(|x| slice(s, x))
+            .collect();
         assert_eq!(l, vec!["a", "bb", "", "c"]);
     }
 

@@ -3,3 +3,5 @@
 mod api;
 #[cfg(feature = "cli")]
 mod cli;
+mod fixtures;
+mod zh_props;

@@ -30,7 +30,7 @@ pub(crate) struct Rules {
     zh: Regex,
 }
 
-const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+const MONTH: &str = r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?";
 
 impl Rules {
     pub(crate) fn new() -> Rules {
@@ -44,7 +44,9 @@ impl Rules {
               (?:\s*,\s*(?P<year>(?:19|20)\d{{2}})\b)?
             | (?P<d1b>\d{{1,2}})\s+(?P<monb>{MONTH})(?:\s+(?P<yearb>(?:19|20)\d{{2}}))?\b
             | from\s+(?P<mfrom>{MONTH})\s+to\s+(?P<mto>{MONTH})(?:\s+(?P<yearr>(?:19|20)\d{{2}}))?
-            | (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+            | (?:from\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+              (?:\s*(?:-|–|to|and|through|till|until)\s*(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?
+            | \b(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))\b
             )
             (?:\s+(?P<tod1>morning|afternoon|evening|night))?"
         );
@@ -72,13 +74,17 @@ impl Rules {
             let get = |n: &str| c.name(n).map(|x| x.as_str());
             let mention = if let Some(mon) = get("mon").or(get("monb")).and_then(month_number) {
                 let d1 = get("d1").or(get("d1b")).and_then(|d| d.parse::<u8>().ok());
-                let year = get("year").or(get("yearb")).and_then(|y| y.parse::<i32>().ok());
+                let year = get("year")
+                    .or(get("yearb"))
+                    .and_then(|y| y.parse::<i32>().ok());
                 let Some(d1) = d1 else { continue };
                 if d1 == 0 || d1 > 31 {
                     continue;
                 }
                 let mon2 = get("mon2").and_then(month_number).unwrap_or(mon);
-                let d2 = get("d2").and_then(|d| d.parse::<u8>().ok()).filter(|d| *d >= 1 && *d <= 31);
+                let d2 = get("d2")
+                    .and_then(|d| d.parse::<u8>().ok())
+                    .filter(|d| *d >= 1 && *d <= 31);
                 let (start, ys) = resolve(year, mon, Some(d1), anchors);
                 let value = match d2 {
                     Some(d2) if (mon2, d2) > (mon, d1) => {
@@ -118,11 +124,36 @@ impl Rules {
                 let Some((anchor, ys)) = anchors.day_anchor() else {
                     continue;
                 };
-                let back = (i64::from(anchor.weekday()) - i64::from(wd)).rem_euclid(7);
-                let d = anchor.add_days(-back);
+                let wd2 = get("wd2").and_then(weekday_number);
+                // A range ends on or before the anchor: `Tuesday and Wednesday` in a
+                // Wednesday dateline.
+                let last = wd2.unwrap_or(wd);
+                let back = (i64::from(anchor.weekday()) - i64::from(last)).rem_euclid(7);
+                let end = anchor.add_days(-back);
+                let value = match wd2 {
+                    Some(_) => {
+                        let span_days = (i64::from(last) - i64::from(wd)).rem_euclid(7);
+                        let start = end.add_days(-span_days);
+                        DateValue::Range(PartialDate::from_date(start), PartialDate::from_date(end))
+                    }
+                    None => DateValue::Single(PartialDate::from_date(end)),
+                };
                 DateMention {
                     span: msp,
-                    value: DateValue::Single(PartialDate::from_date(d)),
+                    value,
+                    time_of_day: tod,
+                    year_source: ys,
+                }
+            } else if let Some(t) = get("today") {
+                let Some((anchor, ys)) = anchors.day_anchor() else {
+                    continue;
+                };
+                let tod = tod
+                    .or_else(|| t.split_whitespace().nth(1).and_then(tod_en))
+                    .or((t == "tonight").then_some(TimeOfDay::Evening));
+                DateMention {
+                    span: msp,
+                    value: DateValue::Single(PartialDate::from_date(anchor)),
                     time_of_day: tod,
                     year_source: ys,
                 }
@@ -141,13 +172,18 @@ impl Rules {
         for c in self.zh.captures_iter(s) {
             let Some(m) = c.get(0) else { continue };
             let get = |n: &str| c.name(n).map(|x| x.as_str());
-            let Some(day) = get("day").and_then(|d| d.parse::<u8>().ok()).filter(|d| (1..=31).contains(d)) else {
+            let Some(day) = get("day")
+                .and_then(|d| d.parse::<u8>().ok())
+                .filter(|d| (1..=31).contains(d))
+            else {
                 continue;
             };
             let year = get("year")
                 .and_then(|y| y.parse::<i32>().ok())
                 .or_else(|| get("yearc").and_then(chinese_year));
-            let month = get("mon").and_then(|m| m.parse::<u8>().ok()).filter(|m| (1..=12).contains(m));
+            let month = get("mon")
+                .and_then(|m| m.parse::<u8>().ok())
+                .filter(|m| (1..=12).contains(m));
             let (start, ys) = match month {
                 Some(mon) => resolve(year, mon, Some(day), anchors),
                 None => match bare_day(day, anchors) {
@@ -155,8 +191,12 @@ impl Rules {
                     None => continue,
                 },
             };
-            let day2 = get("day2").and_then(|d| d.parse::<u8>().ok()).filter(|d| (1..=31).contains(d));
-            let mon2 = get("mon2").and_then(|m| m.parse::<u8>().ok()).filter(|m| (1..=12).contains(m));
+            let day2 = get("day2")
+                .and_then(|d| d.parse::<u8>().ok())
+                .filter(|d| (1..=31).contains(d));
+            let mon2 = get("mon2")
+                .and_then(|m| m.parse::<u8>().ok())
+                .filter(|m| (1..=12).contains(m));
             let value = match day2 {
                 Some(d2) => {
                     let m2 = mon2.unwrap_or(start.month);
@@ -362,10 +402,22 @@ mod tests {
     #[test]
     fn english_forms() {
         let none = Anchors::default();
-        assert_eq!(en("On the afternoon of October 13, BAST held", &none), vec!["XXXX-10-13"]);
-        assert_eq!(en("held Feb 6-8, 2019 in", &none), vec!["2019-02-06/2019-02-08"]);
-        assert_eq!(en("from Nov. 12 to 14", &none), vec!["XXXX-11-12/XXXX-11-14"]);
-        assert_eq!(en("On October 18th and 19th", &none), vec!["XXXX-10-18/XXXX-10-19"]);
+        assert_eq!(
+            en("On the afternoon of October 13, BAST held", &none),
+            vec!["XXXX-10-13"]
+        );
+        assert_eq!(
+            en("held Feb 6-8, 2019 in", &none),
+            vec!["2019-02-06/2019-02-08"]
+        );
+        assert_eq!(
+            en("from Nov. 12 to 14", &none),
+            vec!["XXXX-11-12/XXXX-11-14"]
+        );
+        assert_eq!(
+            en("On October 18th and 19th", &none),
+            vec!["XXXX-10-18/XXXX-10-19"]
+        );
         let a = anchors(Some("2020-11-18"), Some((11, 17)));
         assert_eq!(en("on Monday", &a), vec!["2020-11-16"]);
         let jan = anchors(Some("2021-01-05"), None);
@@ -387,7 +439,13 @@ mod tests {
             f("10月13日下午"),
             vec![("2023-10-13".to_string(), Some(TimeOfDay::Afternoon))]
         );
-        assert_eq!(f("二〇二〇年12月4日"), vec![("2020-12-04".to_string(), None)]);
-        assert_eq!(f("6月4日至6日"), vec![("2023-06-04/2023-06-06".to_string(), None)]);
+        assert_eq!(
+            f("二〇二〇年12月4日"),
+            vec![("2020-12-04".to_string(), None)]
+        );
+        assert_eq!(
+            f("6月4日至6日"),
+            vec![("2023-06-04/2023-06-06".to_string(), None)]
+        );
     }
 }

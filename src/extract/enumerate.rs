@@ -101,14 +101,35 @@ fn zh_ordinal(w: &str) -> u32 {
     super::quotes::chinese_number_prefix(w).map_or(0, |(n, _)| n as u32)
 }
 
-/// True where a clause starts at byte `i` of paragraph text `s`.
+/// True where a clause starts at byte `i` of paragraph text `s` (`; and third,`
+/// counts too).
 fn clause_start(s: &str, i: usize) -> bool {
-    let before = s[..i].trim_end_matches(text::is_space);
+    let mut before = s[..i].trim_end_matches(text::is_space);
+    if let Some(b) = before.strip_suffix(" and") {
+        if b.trim_end().ends_with([',', ';']) {
+            before = b.trim_end();
+        }
+    }
     match before.chars().last() {
         None => true,
         Some(c) => matches!(
             c,
-            ',' | ';' | ':' | '.' | '!' | '?' | '"' | '”' | '，' | '；' | '：' | '。' | '！' | '？' | '、' | ')' | '）'
+            ',' | ';'
+                | ':'
+                | '.'
+                | '!'
+                | '?'
+                | '"'
+                | '”'
+                | '，'
+                | '；'
+                | '：'
+                | '。'
+                | '！'
+                | '？'
+                | '、'
+                | ')'
+                | '）'
         ),
     }
 }
@@ -122,8 +143,23 @@ fn candidates(rules: &Rules, ctx: &Ctx<'_>) -> Vec<Cand> {
             Lang::En => {
                 for c in rules.en.captures_iter(s) {
                     let Some(m) = c.get(0) else { continue };
-                    if !clause_start(s, m.start()) {
+                    // `(4)` is distinctive enough to count after `and`; other markers
+                    // must open a clause.
+                    let paren_ok =
+                        c.name("paren").is_some() && s[..m.start()].trim_end().ends_with(" and");
+                    if !clause_start(s, m.start()) && !paren_ok {
                         continue;
+                    }
+                    // A dash bullet opens a paragraph or follows a finished sentence,
+                    // never a dateline's `(Xinhua) --`.
+                    if c.name("dash").is_some() {
+                        let before = s[..m.start()].trim_end();
+                        if !(before.is_empty()
+                            || before
+                                .ends_with(['.', '!', '?', '"', '”', ';', ':', '；', '：', '。']))
+                        {
+                            continue;
+                        }
                     }
                     let marker = at(m.start(), m.end());
                     let word = m.as_str().trim_end_matches([',', ':', ' ']).trim();
@@ -210,9 +246,17 @@ fn candidates(rules: &Rules, ctx: &Ctx<'_>) -> Vec<Cand> {
                     } else if let Some(x) = c.name("pz").or(c.name("pz2")) {
                         (Group::Paren, EnumStyle::Paren, zh_ordinal(x.as_str()))
                     } else if let Some(x) = c.name("pd").or(c.name("pd2")) {
-                        (Group::Paren, EnumStyle::Paren, x.as_str().parse().unwrap_or(0))
+                        (
+                            Group::Paren,
+                            EnumStyle::Paren,
+                            x.as_str().parse().unwrap_or(0),
+                        )
                     } else if let Some(x) = c.name("nn") {
-                        (Group::Numeral, EnumStyle::Numeral, x.as_str().parse().unwrap_or(0))
+                        (
+                            Group::Numeral,
+                            EnumStyle::Numeral,
+                            x.as_str().parse().unwrap_or(0),
+                        )
                     } else {
                         continue;
                     };
@@ -240,6 +284,17 @@ struct Open {
 /// Finds the ordinal lists of the body.
 pub(crate) fn find(rules: &Rules, ctx: &Ctx<'_>, people: &People) -> Vec<Enumeration> {
     let cands = candidates(rules, ctx);
+    if std::env::var_os("PN_DEBUG").is_some() {
+        for c in &cands {
+            eprintln!(
+                "cand {:?} {:?} {} {:?}",
+                c.group,
+                c.ord,
+                c.para,
+                ctx.at(c.marker)
+            );
+        }
+    }
     let mut lists: Vec<Open> = Vec::new();
     for c in cands {
         // The open list of this group, if it is near enough.
@@ -301,9 +356,14 @@ pub(crate) fn find(rules: &Rules, ctx: &Ctx<'_>, people: &People) -> Vec<Enumera
                 Some(n) if n.para == c.para => n.marker.start,
                 _ => para_end,
             };
-            let span = text::trim_by(ctx.src, Span::new(c.marker.end, end), |ch| {
+            let mut span = text::trim_by(ctx.src, Span::new(c.marker.end, end), |ch| {
                 text::is_space(ch) || matches!(ch, ',' | '，' | '、' | ':' | '：' | ';' | '；')
             });
+            // `...; and third,`: the `and` belongs to the next marker.
+            if let Some(rest) = ctx.at(span).strip_suffix(" and") {
+                let rest = rest.trim_end_matches([',', ';', ' ']);
+                span = Span::new(span.start, span.start + rest.len());
+            }
             items.push(Item {
                 ordinal: k as u32 + 1,
                 marker: text::fold_ws(ctx.at(c.marker)),
@@ -330,10 +390,9 @@ pub(crate) fn find(rules: &Rules, ctx: &Ctx<'_>, people: &People) -> Vec<Enumera
 /// The text that introduces a list: the sentence part before the first marker, or
 /// the sentence before it when the marker opens a sentence.
 fn intro_of(ctx: &Ctx<'_>, marker: Span) -> Option<Text> {
-    let idx = ctx
-        .sents
-        .iter()
-        .position(|s| s.span.start <= marker.start && marker.start < s.span.end.max(s.span.start + 1))?;
+    let idx = ctx.sents.iter().position(|s| {
+        s.span.start <= marker.start && marker.start < s.span.end.max(s.span.start + 1)
+    })?;
     let s = ctx.sents[idx];
     let before = text::trim(ctx.src, Span::new(s.span.start, marker.start));
     if before.len() > 3 {
@@ -365,13 +424,19 @@ mod tests {
         );
         assert_eq!(l.len(), 1);
         let items: Vec<&str> = l[0].items.iter().map(|i| i.text.as_str()).collect();
-        assert_eq!(items, vec!["grasp the role.", "work closely.", "intensify support."]);
+        assert_eq!(
+            items,
+            vec!["grasp the role.", "work closely.", "intensify support."]
+        );
         assert_eq!(l[0].style, EnumStyle::Firstly);
     }
 
     #[test]
     fn chinese_yi_shi_across_paragraphs() {
-        let l = lists("会议强调，一是坚定信心决心。\n二是强化重点工作。\n三是推进有效衔接。", Lang::Zh);
+        let l = lists(
+            "会议强调，一是坚定信心决心。\n二是强化重点工作。\n三是推进有效衔接。",
+            Lang::Zh,
+        );
         assert_eq!(l.len(), 1);
         assert_eq!(l[0].items.len(), 3);
         assert_eq!(l[0].items[2].text, "推进有效衔接。");
@@ -381,5 +446,22 @@ mod tests {
     fn single_marker_is_no_list() {
         assert!(lists("First, do this. Then that.", Lang::En).is_empty());
         assert!(lists("统一是关键。", Lang::Zh).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod dash_tests {
+    use super::*;
+    use crate::extract::{Anchors, Ctx};
+
+    #[test]
+    fn dash_bullets_in_one_paragraph() {
+        let src = "BEIJING, Oct. 29 (Xinhua) -- The plan was set by 2035. -- China's strength will grow. A stride. -- New industrialization will be achieved. -- The modernization will be achieved.";
+        let paras = vec![Span::new(0, src.len())];
+        let ctx = Ctx::new(src, Lang::En, None, &paras, Anchors::default());
+        let l = find(&Rules::new(), &ctx, &People::new(Lang::En));
+        assert_eq!(l.len(), 1, "{l:?}");
+        assert_eq!(l[0].items.len(), 3);
+        assert!(l[0].items[0].text.starts_with("China's strength"));
     }
 }

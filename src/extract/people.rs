@@ -99,9 +99,17 @@ impl People {
             return;
         }
         if let Some(p) = self.list.get_mut(i) {
-            if !p.titles.iter().any(|x| x == t) {
-                p.titles.push(t.to_string());
+            let lt = t.to_lowercase();
+            // One title once: a shorter form written elsewhere (`Vice-President` beside
+            // `Argentine Vice-President`) is the same title.
+            if p.titles.iter().any(|x| x.to_lowercase().contains(&lt)) {
+                return;
             }
+            if let Some(k) = p.titles.iter().position(|x| lt.contains(&x.to_lowercase())) {
+                p.titles[k] = t.to_string();
+                return;
+            }
+            p.titles.push(t.to_string());
         }
     }
 
@@ -216,7 +224,7 @@ mod tests {
         assert_eq!(a, b);
         let c = p.mention("Ziaur Rahman", Span::new(30, 42));
         assert_eq!(p.mention("Zia", Span::new(50, 53)), c);
-        assert_eq!(p.len(), 2);
+        assert_eq!(p.finish().len(), 2);
     }
 
     #[test]

@@ -145,9 +145,27 @@ pub(crate) fn leading_number(t: &str) -> Option<u64> {
 /// `one` … `twenty`, `thirty`, `hundred`.
 pub(crate) fn english_number(w: &str) -> Option<u64> {
     const WORDS: &[&str] = &[
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-        "eighteen", "nineteen", "twenty",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
     if let Some(i) = WORDS.iter().position(|x| *x == w) {
         return Some(i as u64);

@@ -1,0 +1,905 @@
+//! English person names and the titles written with them.
+//!
+//! A name is a run of one to four capitalised words (initials such as `W.` and
+//! hyphenated parts such as `Chan-o-cha` included) that are not title, organisation,
+//! place, month or function words ([`super::lexicon::NOT_NAME`]). A run is a person
+//! when the structure around it says so:
+//!
+//! - a title right before it: `Chinese Vice Premier Zeng Peiyan`, `Secretary of
+//!   Leading Party Members’ Group of BAST Shen Jie`, `Chilean Ambassador to China
+//!   Cabrera`, `Argentine Vice-President and Senate President Scioli` (two titles);
+//! - an appositive title after it: `Wen Jiabao, a member of ... and Premier of the
+//!   State Council, presided`, `Jia, chairman of the National Committee ...`;
+//! - a title head before and an `of` phrase after: `Chairman Wu Bangguo of the NPC
+//!   Standing Committee`;
+//! - a reporting or action verb after a run of two or more words (`Li Tieying
+//!   said`), or `said` before it (`..., said Zhang Wei`);
+//! - it is a shorter form of a person already named (`Shen` after `Shen Jie`).
+//!
+//! Titles are written without the name and without connecting words (`a`, `the`,
+//! `also`); an appositive with `and` between two title heads gives two titles.
+
+use super::lexicon;
+use crate::extract::people::People;
+use crate::extract::Ctx;
+use crate::model::Span;
+use crate::text;
+use std::collections::HashSet;
+
+/// Word sets built once.
+pub(crate) struct Lex {
+    not_name: HashSet<&'static str>,
+    heads: HashSet<&'static str>,
+    subj_verbs: HashSet<&'static str>,
+    people_nouns: HashSet<&'static str>,
+    places: HashSet<&'static str>,
+}
+
+/// Lower-case title modifiers allowed before a head in a title: `top advisor`.
+const MODIFIERS: &[&str] = &[
+    "vice",
+    "deputy",
+    "executive",
+    "top",
+    "senior",
+    "chief",
+    "general",
+    "permanent",
+    "first",
+    "standing",
+    "state",
+    "former",
+    "acting",
+    "honorary",
+    "assistant",
+    "associate",
+    "party",
+    "staff",
+    "special",
+    "full-time",
+    "honorable",
+    "leading",
+    "principal",
+    "presiding",
+    "managing",
+    "ruling",
+    "foreign",
+    "prime",
+    "military",
+    "defense",
+    "defence",
+    "trade",
+    "finance",
+    "education",
+    "health",
+    "justice",
+];
+
+const CONNECTORS: &[&str] = &[
+    "of", "the", "for", "to", "and", "on", "in", "at", "'s", "’s",
+];
+
+impl Lex {
+    pub(crate) fn new() -> Lex {
+        Lex {
+            not_name: lexicon::NOT_NAME.iter().copied().collect(),
+            heads: lexicon::TITLE_HEADS.iter().copied().collect(),
+            subj_verbs: lexicon::SUBJECT_VERBS.iter().copied().collect(),
+            people_nouns: lexicon::PEOPLE_NOUNS.iter().copied().collect(),
+            places: lexicon::PLACES.iter().copied().collect(),
+        }
+    }
+
+    /// True for a word that heads a title.
+    pub(crate) fn is_head(&self, w: &str) -> bool {
+        let l = w.to_lowercase();
+        let l = l.trim_end_matches("'s").trim_end_matches("’s");
+        self.heads.contains(l)
+            || l.strip_suffix('s')
+                .is_some_and(|x| x.len() > 3 && self.heads.contains(x))
+            || l.strip_prefix("vice-")
+                .is_some_and(|x| self.heads.contains(x))
+            || l.strip_prefix("deputy-")
+                .is_some_and(|x| self.heads.contains(x))
+    }
+
+    /// True for a plural noun of people (`leaders`, `entrepreneurs`).
+    pub(crate) fn is_people_noun(&self, w: &str) -> bool {
+        self.people_nouns.contains(w.to_lowercase().as_str())
+    }
+
+    /// True for a plural noun of organisations that attend (`branches`, `departments`).
+    pub(crate) fn is_body_noun(&self, w: &str) -> bool {
+        lexicon::BODY_NOUNS.contains(&w.to_lowercase().as_str())
+    }
+
+    /// True for a verb that follows a subject.
+    pub(crate) fn is_subject_verb(&self, w: &str) -> bool {
+        self.subj_verbs.contains(w)
+    }
+
+    pub(crate) fn not_name(&self, w: &str) -> bool {
+        let l = w.to_lowercase();
+        let l = l.trim_end_matches('.');
+        let l = l
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .trim_end_matches(['\'', '’']);
+        if self.not_name.contains(l) {
+            return true;
+        }
+        // Plurals of such words: `Groups`, `Generals`, `Studies`.
+        let singular = l
+            .strip_suffix("ies")
+            .map(|x| format!("{x}y"))
+            .or_else(|| l.strip_suffix('s').map(str::to_string));
+        singular
+            .is_some_and(|x| self.not_name.contains(x.as_str()) || self.heads.contains(x.as_str()))
+    }
+
+    /// True when the first words of `s` make a title (a head within three words,
+    /// after `a`, `an`, `the`, `also`).
+    pub(crate) fn starts_with_title(&self, s: &str) -> bool {
+        let mut n = 0;
+        for w in s.split_whitespace() {
+            let lw = w.to_lowercase();
+            if n == 0
+                && matches!(
+                    lw.as_str(),
+                    "a" | "an" | "the" | "also" | "both" | "now" | "then"
+                )
+            {
+                continue;
+            }
+            if w.starts_with('(') || w.chars().any(|c| c.is_ascii_digit()) {
+                return false;
+            }
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            if self.is_head(w) {
+                return true;
+            }
+            let lw = w.to_lowercase();
+            let modifier = MODIFIERS.contains(&lw.as_str())
+                || (w.chars().next().is_some_and(|c| c.is_uppercase())
+                    && crate::extract::dates::month_number(w).is_none());
+            if !modifier {
+                return false;
+            }
+            n += 1;
+            if n >= 4 {
+                return false;
+            }
+        }
+        false
+    }
+}
+
+/// A word of a sentence.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    pub span: Span,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// Two or more letters, all upper case (`BAST`, `CPC`), or dotted (`U.S.`).
+    pub acr: bool,
+}
+
+/// Splits a sentence into words: letters and digits with inner `-`, `'`, `’`;
+/// a possessive `'s` or `s'` stays with its word; an initial keeps its period.
+pub(crate) fn tokenize(src: &str, sent: Span, out: &mut Vec<Tok>) {
+    out.clear();
+    let s = text::slice(src, sent);
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut upper = usize::from(c.is_uppercase());
+        let mut letters = usize::from(c.is_alphabetic());
+        let mut dotted = false;
+        while let Some(&(j, d)) = it.peek() {
+            if d.is_alphanumeric() {
+                upper += usize::from(d.is_uppercase());
+                letters += usize::from(d.is_alphabetic());
+                end = j + d.len_utf8();
+                it.next();
+            } else if matches!(d, '-' | '\'' | '’' | '.') {
+                let next = s[j + d.len_utf8()..].chars().next();
+                let joins = next.is_some_and(|n| n.is_alphanumeric());
+                if d == '.' {
+                    // U.S.  W.
+                    let single_upper = letters == 1 && upper == 1;
+                    if single_upper || (dotted && upper == letters) {
+                        end = j + 1;
+                        dotted = true;
+                        it.next();
+                        continue;
+                    }
+                    break;
+                }
+                if joins {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else if d != '-' && s[i..end].ends_with('s') {
+                    // plural possessive: Members’
+                    end = j + d.len_utf8();
+                    it.next();
+                    break;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let cap = c.is_uppercase();
+        let acr = (letters >= 2 && upper == letters) || (dotted && upper >= 2);
+        out.push(Tok {
+            span: Span::new(sent.start + i, sent.start + end),
+            cap,
+            acr,
+        });
+    }
+}
+
+/// A person named in a sentence, with the titles written there.
+#[derive(Clone, Debug)]
+pub(crate) struct Mention {
+    /// Index in the people registry.
+    pub person: usize,
+    /// The name as written.
+    pub span: Span,
+    /// Index of the sentence.
+    pub sent: usize,
+    /// Start of the mention with its title before the name.
+    pub start: usize,
+    /// End of the mention with its appositive after the name.
+    pub end: usize,
+    /// The title written with the name here (first one), if any.
+    pub title: Option<String>,
+}
+
+/// Finds the people of every sentence, registering them; mentions in text order.
+pub(crate) fn find(lex: &Lex, ctx: &Ctx<'_>, people: &mut People) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut toks = Vec::new();
+    let lower_words = lower_words(ctx);
+    for (si, sent) in ctx.sents.iter().enumerate() {
+        tokenize(ctx.src, sent.span, &mut toks);
+        let mut i = 0;
+        let mut prev_shared: Option<(usize, String, bool)> = None; // (end byte, title, plural)
+        while i < toks.len() {
+            if !is_name_tok(lex, ctx, &toks, i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < toks.len()
+                && j - i < 4
+                && gap_is_space(ctx, toks[j - 1], toks[j])
+                && (is_name_tok(lex, ctx, &toks, j)
+                    || NAME_SYLLABLES.contains(&ctx.at(toks[j].span)))
+            {
+                j += 1;
+            }
+            let run = &toks[i..j];
+            let name_span = Span::new(run[0].span.start, run[run.len() - 1].span.end);
+            let name = clean_name(ctx.at(name_span));
+            let name_span = Span::new(name_span.start, name_span.start + name.len());
+            // A run followed by a capitalised organisation word is part of a longer
+            // proper name (`China Aging Research Association`), not a person.
+            let org_follows = toks.get(j).is_some_and(|t| {
+                let w = ctx.at(t.span);
+                t.cap
+                    && gap_is_space(ctx, toks[j - 1], *t)
+                    && lex.not_name(w)
+                    && !lex.is_head(w)
+                    && crate::extract::dates::month_number(w).is_none()
+                    && !matches!(
+                        w,
+                        "Monday"
+                            | "Tuesday"
+                            | "Wednesday"
+                            | "Thursday"
+                            | "Friday"
+                            | "Saturday"
+                            | "Sunday"
+                            | "He"
+                            | "She"
+                            | "The"
+                            | "In"
+                            | "On"
+                            | "At"
+                    )
+            });
+            let pre = if org_follows {
+                None
+            } else {
+                pre_title(lex, ctx, &toks, i)
+            };
+            let fronted = if pre.is_none() {
+                fronted_titles(lex, ctx, sent.span, name_span.start)
+            } else {
+                Vec::new()
+            };
+            let (apps, app_end) = appositive(lex, ctx, sent.span, name_span.end);
+            let of_tail = if pre.is_some() && apps.is_empty() {
+                of_phrase(ctx, &toks, j)
+            } else {
+                None
+            };
+            let next_word = toks.get(j).map(|t| ctx.at(t.span));
+            let verb_after = next_word.is_some_and(|w| lex.is_subject_verb(w))
+                && toks
+                    .get(j)
+                    .is_some_and(|t| gap_is_space(ctx, run[run.len() - 1], *t));
+            let said_before = i > 0
+                && matches!(
+                    ctx.at(toks[i - 1].span),
+                    "said" | "says" | "by" | "with" | "told" | "to" | "and"
+                )
+                && run.len() >= 2;
+            let known = people.resolve(&name).is_some();
+            let lower_hit = run
+                .iter()
+                .any(|t| lower_words.contains(&ctx.at(t.span).to_lowercase()));
+            let strong = pre.is_some() || !apps.is_empty() || !fronted.is_empty();
+            let weak = (verb_after || said_before) && run.len() >= 2 && !lower_hit;
+            // A title shared by a list: `staff reporters Cao Yu and Shen An`.
+            let shared = prev_shared.as_ref().and_then(|(end, t, plural)| {
+                let gap = ctx.at(Span::new(*end, name_span.start));
+                (*plural && matches!(gap.trim(), "and" | "," | ", and")).then(|| t.clone())
+            });
+            if strong || weak || known || (shared.is_some() && run.len() >= 2) {
+                let p = people.mention(&name, name_span);
+                let mut first_title = None;
+                if let Some((pspan, _)) = &pre {
+                    let pt = text::fold_ws(ctx.at(*pspan));
+                    let mut titles = split_pre_title(lex, &pt);
+                    if let Some(tail) = &of_tail {
+                        if titles.len() == 1 {
+                            titles[0] = format!("{} {}", titles[0], tail);
+                        }
+                    }
+                    for t in &titles {
+                        people.add_title(p, t);
+                    }
+                    first_title = titles.into_iter().next();
+                }
+                for t in apps.iter().chain(fronted.iter()) {
+                    people.add_title(p, t);
+                }
+                if first_title.is_none() {
+                    first_title = apps.first().cloned().or(shared.clone());
+                }
+                if let Some(t) = &shared {
+                    people.add_title(p, t);
+                }
+                let start = pre.map_or(name_span.start, |(s, _)| s.start);
+                let end = if apps.is_empty() {
+                    name_span.end
+                } else {
+                    app_end
+                };
+                prev_shared = first_title.as_ref().map(|t| {
+                    let last = t.split_whitespace().last().unwrap_or("");
+                    (
+                        name_span.end,
+                        t.clone(),
+                        last.ends_with('s') && lex.is_head(last),
+                    )
+                });
+                out.push(Mention {
+                    person: p,
+                    span: name_span,
+                    sent: si,
+                    start,
+                    end,
+                    title: first_title,
+                });
+            }
+            i = j;
+        }
+    }
+    out
+}
+
+/// Lower-case words of the body: a capitalised word that is also written in lower
+/// case is an ordinary word, not a name.
+fn lower_words(ctx: &Ctx<'_>) -> HashSet<String> {
+    let mut set = HashSet::new();
+    for &p in ctx.paras {
+        for w in ctx.at(p).split(|c: char| !c.is_alphanumeric()) {
+            if w.chars().next().is_some_and(|c| c.is_lowercase()) && w.len() > 1 {
+                set.insert(w.to_string());
+            }
+        }
+    }
+    set
+}
+
+/// Whitespace, or the parentheses of an acronym inside a title: `Region (HKSAR) Carrie`.
+fn gap_is_title_space(ctx: &Ctx<'_>, a: Tok, b: Tok) -> bool {
+    let g = ctx.at(Span::new(a.span.end, b.span.start));
+    !g.is_empty()
+        && g.chars().all(|c| text::is_space(c) || c == '(' || c == ')')
+        && g.chars().filter(|c| *c == '(' || *c == ')').count() <= 1
+}
+
+fn gap_is_space(ctx: &Ctx<'_>, a: Tok, b: Tok) -> bool {
+    let g = ctx.at(Span::new(a.span.end, b.span.start));
+    !g.is_empty() && g.chars().all(text::is_space)
+}
+
+/// Function words that are also name syllables when written capitalised inside a
+/// name: `Shen An`, `Tan Tee How`.
+const NAME_SYLLABLES: &[&str] = &[
+    "An", "He", "How", "So", "Do", "No", "Long", "Yi", "Lee", "Le", "Ma",
+];
+
+fn is_name_tok(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], i: usize) -> bool {
+    let t = toks[i];
+    // Long gerunds are words, not names: `Safeguarding`, `Strengthening`.
+    let w = ctx.at(t.span);
+    if is_gerund(w) {
+        return false;
+    }
+    if !t.cap || (t.acr && t.span.len() > 2 && !ctx.at(t.span).ends_with('.')) {
+        return false;
+    }
+    let w = ctx.at(t.span);
+    if w.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if matches!(w, "He" | "She") {
+        // `He Guoqiang`: a surname when another name word follows.
+        return toks.get(i + 1).is_some_and(|n| {
+            n.cap && !n.acr && !lex.not_name(ctx.at(n.span)) && gap_is_space(ctx, t, *n)
+        });
+    }
+    // `Hong Kong` is a place; `Kong` alone can be a surname.
+    if w == "Kong" && i > 0 && ctx.at(toks[i - 1].span) == "Hong" {
+        return false;
+    }
+    !lex.not_name(w) && !lex.is_head(w)
+}
+
+/// Titles set before a name with a comma: `A member of the Central Military
+/// Commission and commander of the Air Force, Qiao Qingchen met ...`.
+fn fronted_titles(lex: &Lex, ctx: &Ctx<'_>, sent: Span, name_start: usize) -> Vec<String> {
+    let before = ctx.at(Span::new(sent.start, name_start));
+    let Some(head) = before.strip_suffix(", ") else {
+        return Vec::new();
+    };
+    let clause_start = head.rfind([':', ';', '.']).map_or(0, |i| i + 1);
+    let clause = head[clause_start..].trim();
+    let first = clause.split_whitespace().next().unwrap_or("");
+    if !matches!(first, "A" | "An" | "As")
+        || clause.contains(", ")
+        || !lex.starts_with_title(clause)
+    {
+        return Vec::new();
+    }
+    let clause = clause.strip_prefix("As ").unwrap_or(clause);
+    split_titles(lex, clause)
+}
+
+/// A long `-ing` word (`Safeguarding`): not a name, though pinyin names end in
+/// `-ing` too (`Jinping`, `Chun-ying`), so short and hyphenated words are spared.
+fn is_gerund(w: &str) -> bool {
+    w.len() >= 9 && w.ends_with("ing") && !w.contains('-')
+}
+
+/// Strips a possessive and edge punctuation from a name.
+fn clean_name(s: &str) -> String {
+    let s = s
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .trim_end_matches(['\'', '’']);
+    text::fold_ws(s)
+}
+
+/// The title written right before a name: the words back to the nearest punctuation
+/// or ordinary lower-case word, if they hold a title head.
+fn pre_title(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], run_start: usize) -> Option<(Span, ())> {
+    if run_start == 0 {
+        return None;
+    }
+    let before = toks[run_start - 1];
+    let bw = ctx.at(before.span);
+    let paren_acr = before.acr && gap_is_title_space(ctx, before, toks[run_start]);
+    if CONNECTORS.contains(&bw.to_lowercase().as_str())
+        || !(gap_is_space(ctx, before, toks[run_start]) || paren_acr)
+    {
+        return None;
+    }
+    // The word before the name closes a title: a head (`Premier`), an acronym
+    // (`BAST`), or a country or body (`China`, `Committee`); not an adjective.
+    let closes = lex.is_head(bw) || before.acr || lex.places.contains(bw.to_lowercase().as_str());
+    if !closes {
+        return None;
+    }
+    let mut k = run_start;
+    while k > 0 {
+        let t = toks[k - 1];
+        if k < run_start && !gap_is_title_space(ctx, t, toks[k]) {
+            break;
+        }
+        let w = ctx.at(t.span);
+        let lw = w.to_lowercase();
+        // Another person's name ends the title: `Argentine President Kirchner and ...`.
+        if t.cap
+            && !t.acr
+            && !lex.not_name(w)
+            && !lex.is_head(w)
+            && !MODIFIERS.contains(&lw.as_str())
+            && !is_gerund(w)
+        {
+            break;
+        }
+        // Lower-case words inside a title (`of the Chinese foreign ministry in the
+        // HKSAR`), but not verbs and clause words, which start the sentence part before it.
+        let plain_lower = !t.cap
+            && !lex.is_subject_verb(w)
+            && !matches!(
+                lw.as_str(),
+                "with"
+                    | "by"
+                    | "from"
+                    | "as"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "while"
+                    | "when"
+                    | "where"
+                    | "said"
+                    | "met"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "also"
+                    | "both"
+                    | "between"
+                    | "among"
+                    | "including"
+                    | "such"
+                    | "like"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "than"
+                    | "because"
+                    | "if"
+            )
+            && w.chars().all(|c| c.is_alphabetic() || c == '-');
+        let ok = t.cap
+            || t.acr
+            || lex.is_head(w)
+            || MODIFIERS.contains(&lw.as_str())
+            || CONNECTORS.contains(&lw.as_str())
+            || plain_lower;
+        if !ok || run_start - k >= 24 {
+            break;
+        }
+        k -= 1;
+    }
+    // Trim leading connectors and sentence-opening words.
+    while k < run_start {
+        let lw = ctx.at(toks[k].span).to_lowercase();
+        if CONNECTORS.contains(&lw.as_str())
+            || matches!(
+                lw.as_str(),
+                "a" | "an" | "its" | "his" | "her" | "their" | "also"
+            )
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    // The title starts at a capitalised word, a head or a modifier.
+    while k < run_start {
+        let t = toks[k];
+        let lw = ctx.at(t.span).to_lowercase();
+        if t.cap || t.acr || lex.is_head(&lw) || MODIFIERS.contains(&lw.as_str()) {
+            break;
+        }
+        k += 1;
+    }
+    if k >= run_start {
+        return None;
+    }
+    // Before its first head a title holds only capitalised words and modifiers
+    // (`Chinese Foreign Minister`, `Chinese top advisor`): anything earlier
+    // (`China on Saturday at the invitation of`) is the sentence, not the title.
+    let first_head = (k..run_start).find(|&x| lex.is_head(ctx.at(toks[x].span)))?;
+    let mut k2 = first_head;
+    while k2 > k {
+        let t = toks[k2 - 1];
+        let w = ctx.at(t.span);
+        let lw = w.to_lowercase();
+        let adj = (t.cap || t.acr || MODIFIERS.contains(&lw.as_str()))
+            && !CONNECTORS.contains(&lw.as_str())
+            && crate::extract::dates::month_number(w).is_none_or(|_| w.len() > 9)
+            && !matches!(
+                w,
+                "Monday"
+                    | "Tuesday"
+                    | "Wednesday"
+                    | "Thursday"
+                    | "Friday"
+                    | "Saturday"
+                    | "Sunday"
+                    | "On"
+                    | "At"
+                    | "In"
+                    | "The"
+            );
+        if !adj {
+            break;
+        }
+        k2 -= 1;
+    }
+    let k = k2;
+    let words = &toks[k..run_start];
+    Some((
+        Span::new(words[0].span.start, words[words.len() - 1].span.end),
+        (),
+    ))
+}
+
+/// Splits `Argentine Vice-President and Senate President` into two titles when
+/// both sides hold a head.
+fn split_pre_title(lex: &Lex, t: &str) -> Vec<String> {
+    if let Some((a, b)) = t.split_once(" and ") {
+        let has = |s: &str| s.split_whitespace().any(|w| lex.is_head(w));
+        if has(a) && has(b) {
+            return vec![a.to_string(), b.to_string()];
+        }
+    }
+    vec![t.to_string()]
+}
+
+/// `of the NPC Standing Committee` after a name whose title is a bare head.
+fn of_phrase(ctx: &Ctx<'_>, toks: &[Tok], after: usize) -> Option<String> {
+    let first = toks.get(after)?;
+    if ctx.at(first.span) != "of" {
+        return None;
+    }
+    let mut end = after + 1;
+    while end < toks.len() {
+        let t = toks[end];
+        let w = ctx.at(t.span);
+        if !(t.cap || t.acr || CONNECTORS.contains(&w)) || !gap_is_space(ctx, toks[end - 1], t) {
+            break;
+        }
+        end += 1;
+    }
+    if end <= after + 1 {
+        return None;
+    }
+    let span = Span::new(first.span.start, toks[end - 1].span.end);
+    Some(text::fold_ws(ctx.at(span)))
+}
+
+/// Titles in an appositive after a name: `, a member of ... and Premier of ...,`.
+/// Returns the titles and the end of the appositive.
+fn appositive(lex: &Lex, ctx: &Ctx<'_>, sent: Span, name_end: usize) -> (Vec<String>, usize) {
+    let rest = ctx.at(Span::new(name_end, sent.end));
+    let Some(after) = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(",")) else {
+        return (Vec::new(), name_end);
+    };
+    let base = name_end + (rest.len() - after.len());
+    // The appositive runs to the next top-level comma, semicolon, dash or the end.
+    let mut depth = 0i32;
+    let mut end = after.len();
+    for (i, c) in after.char_indices() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            ',' | ';' | '，' | '；' if depth <= 0 => {
+                end = i;
+                break;
+            }
+            '.' if depth <= 0 && i + 1 == after.trim_end().len() => {
+                end = i;
+                break;
+            }
+            _ => {}
+        }
+        if after[i..].starts_with(" -- ") {
+            end = i;
+            break;
+        }
+    }
+    let mut app = after[..end].trim();
+    // The appositive ends where a verb of the sentence starts: `..., vice chairman of X attended`.
+    let mut off = 0;
+    for w in app.split(' ') {
+        if off > 0
+            && w.chars().next().is_some_and(|c| c.is_lowercase())
+            && lex.is_subject_verb(w)
+            && !matches!(
+                w,
+                "is" | "was" | "has" | "had" | "will" | "would" | "also" | "led" | "headed"
+            )
+        {
+            app = app[..off].trim_end();
+            end = app.len() + (after.len() - after.trim_start().len());
+            break;
+        }
+        off += w.len() + 1;
+    }
+    if app.is_empty() || app.len() > 300 || !lex.starts_with_title(app) {
+        return (Vec::new(), name_end);
+    }
+    // A title followed by another person's name is the next list item, not a title
+    // of this one: `X, Thailand's Prime Minister Prayut Chan-o-cha, ...`.
+    let words: Vec<&str> = app.split_whitespace().collect();
+    for w in words.windows(2) {
+        let next = w[1].trim_matches(|c: char| !c.is_alphanumeric());
+        if lex.is_head(w[0])
+            && next.chars().next().is_some_and(|c| c.is_uppercase())
+            && !lex.not_name(next)
+            && !lex.is_head(next)
+            && next.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+        {
+            return (Vec::new(), name_end);
+        }
+    }
+    if ends_with_titled_name(lex, app) {
+        return (Vec::new(), name_end);
+    }
+    // Not a clause: `X, who ...`, `X, said ...`.
+    let first = app.split_whitespace().next().unwrap_or("");
+    if matches!(first, "who" | "which" | "said" | "and" | "but") {
+        return (Vec::new(), name_end);
+    }
+    (split_titles(lex, app), base + end)
+}
+
+/// True when a phrase ends with a name after a title's last word:
+/// `Commissioner of the Chinese foreign ministry in the HKSAR Xie Feng`.
+fn ends_with_titled_name(lex: &Lex, app: &str) -> bool {
+    let words: Vec<&str> = app.split_whitespace().collect();
+    let is_name_word = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+            && w.chars().skip(1).any(|c| c.is_lowercase())
+            && !lex.not_name(w)
+            && !lex.is_head(w)
+    };
+    let mut k = words.len();
+    while k > 0 && words.len() - k < 3 && is_name_word(words[k - 1]) {
+        k -= 1;
+    }
+    if k == words.len() || k == 0 {
+        return false;
+    }
+    let prev = words[k - 1].trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    lex.is_head(prev)
+        || (prev.len() >= 2 && prev.chars().all(|c| c.is_uppercase()))
+        || lex.places.contains(prev.to_lowercase().as_str())
+}
+
+/// Splits an appositive into titles at ` and ` / `, ` where a new title starts.
+pub(crate) fn split_titles(lex: &Lex, app: &str) -> Vec<String> {
+    let mut pieces: Vec<String> = Vec::new();
+    let mut depth = 0i32;
+    let mut last = 0usize;
+    let b = app.as_bytes();
+    let mut i = 0usize;
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    while i < b.len() {
+        match b[i] {
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            _ => {}
+        }
+        if depth <= 0 {
+            if app[i..].starts_with(" and ") {
+                cuts.push((i, i + 5));
+            } else if app[i..].starts_with(", ") {
+                cuts.push((i, i + 2));
+            }
+        }
+        i += 1;
+    }
+    for (cs, ce) in cuts {
+        let next = &app[ce..];
+        if lex.starts_with_title(next) {
+            pieces.push(app[last..cs].to_string());
+            last = ce;
+        }
+    }
+    pieces.push(app[last..].to_string());
+    pieces
+        .into_iter()
+        .map(|p| strip_article(p.trim()).to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn strip_article(s: &str) -> &str {
+    let mut s = s;
+    loop {
+        let lower = s.to_lowercase();
+        let cut = ["a ", "an ", "the ", "also ", "both ", "now "]
+            .iter()
+            .find(|p| lower.starts_with(*p))
+            .map(|p| p.len());
+        match cut {
+            Some(n) => s = &s[n..],
+            None => return s.trim_end_matches(['.', ',', ';']),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Anchors, Ctx};
+    use crate::model::Lang;
+
+    fn run(src: &str) -> Vec<crate::model::Person> {
+        let paras = vec![Span::new(0, src.len())];
+        let ctx = Ctx::new(src, Lang::En, None, &paras, Anchors::default());
+        let mut people = People::new(Lang::En);
+        find(&Lex::new(), &ctx, &mut people);
+        people.finish()
+    }
+
+    #[test]
+    fn title_before_name() {
+        let p = run("Secretary of Leading Party Members’ Group of BAST Shen Jie chaired the meeting. Shen said.");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].name, "Shen Jie");
+        assert_eq!(
+            p[0].titles,
+            vec!["Secretary of Leading Party Members’ Group of BAST"]
+        );
+    }
+
+    #[test]
+    fn appositive_titles_split_on_and() {
+        let p = run("Wen Jiabao, a member of the Politburo Standing Committee of the CPC and Premier of the State Council, presided over the symposium.");
+        assert_eq!(p[0].name, "Wen Jiabao");
+        assert_eq!(
+            p[0].titles,
+            vec![
+                "member of the Politburo Standing Committee of the CPC",
+                "Premier of the State Council"
+            ]
+        );
+    }
+
+    #[test]
+    fn and_inside_an_organisation_does_not_split() {
+        let p = run("Zhang Xiaoming, deputy director of the Hong Kong and Macao Affairs Office of the State Council, said.");
+        assert_eq!(
+            p[0].titles,
+            vec!["deputy director of the Hong Kong and Macao Affairs Office of the State Council"]
+        );
+    }
+
+    #[test]
+    fn two_titles_before_a_name() {
+        let p = run("Argentine Vice-President and Senate President Scioli said on the 19th.");
+        assert_eq!(p[0].name, "Scioli");
+        assert_eq!(
+            p[0].titles,
+            vec!["Argentine Vice-President", "Senate President"]
+        );
+    }
+
+    #[test]
+    fn plain_capitalised_words_are_not_people() {
+        let p = run("On the afternoon of October 13, BAST held a discussion meeting in Beijing. China said.");
+        assert!(p.is_empty(), "{p:?}");
+    }
+}

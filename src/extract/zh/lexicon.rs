@@ -1,0 +1,329 @@
+//! The generic Chinese word lists the extractors read: title suffixes, common
+//! surnames, the characters that never stand inside a person's name, and the words
+//! that may follow a name.
+//!
+//! Nothing here names a person, a place or an article: the lists are the closed
+//! vocabulary of the genre (`书记`, `省长`, `主持`, `出席`) and the standard list of
+//! common Chinese family names.
+//!
+//! Reads: title endings (`…书记`, `…省长`, `…主席`, `…秘书长`, `…董事长`, `…记者`),
+//! words after a name (`主持`, `出席`, `讲话`, `强调`, `等`, `在`), and the people
+//! nouns that end a body of attendees (`…负责同志`, `…成员`, `…专家学者`).
+
+/// Endings of a title written before a name (`省委书记`, `国务院副总理`,
+/// `中国中化集团董事长`). A title is any phrase that ends with one of these.
+pub(super) const TITLE_SUFFIXES: &[&str] = &[
+    "经济师",
+    "审计师",
+    "顾问",
+    "参谋长",
+    "助理",
+    "庭长",
+    "法官",
+    "厂长",
+    "矿长",
+    "园长",
+    "支书",
+    "主持人",
+    "发言人",
+    "理事",
+    "队长",
+    "科长",
+    "站长",
+    "党员",
+    "监事长",
+    "委员长",
+    "议长",
+    "总干事",
+    "外长",
+    "首相",
+    "国王",
+    "女王",
+    "王储",
+    "书记",
+    "省长",
+    "市长",
+    "县长",
+    "区长",
+    "州长",
+    "镇长",
+    "乡长",
+    "村长",
+    "主席",
+    "部长",
+    "主任",
+    "委员",
+    "常委",
+    "总理",
+    "秘书长",
+    "董事长",
+    "董事",
+    "总经理",
+    "经理",
+    "院长",
+    "校长",
+    "组长",
+    "局长",
+    "厅长",
+    "处长",
+    "司长",
+    "署长",
+    "行长",
+    "社长",
+    "会长",
+    "理事长",
+    "团长",
+    "馆长",
+    "所长",
+    "台长",
+    "主编",
+    "总编辑",
+    "记者",
+    "通讯员",
+    "调研员",
+    "巡视员",
+    "规划师",
+    "工程师",
+    "会计师",
+    "总裁",
+    "总监",
+    "CEO",
+    "检察长",
+    "大使",
+    "领导",
+    "成员",
+    "代表",
+    "教授",
+    "研究员",
+    "工作者",
+    "负责人",
+    "教育长",
+    "政委",
+    "司令员",
+    "参事",
+    "议员",
+    "首相",
+    "总统",
+    "院士",
+    "专家",
+    "教练",
+    "局长",
+];
+
+/// Common Chinese family names (single characters).
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由归多旦次扎达格习鄂郇钮逄仉晏";
+
+/// Two-character family names.
+const COMPOUND_SURNAMES: &[&str] = &[
+    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文",
+    "司徒", "夏侯", "端木", "轩辕", "西门", "独孤", "南宫",
+];
+
+/// True for a common family name character.
+pub(super) fn is_surname(c: char) -> bool {
+    SURNAMES.contains(c)
+}
+
+/// True when `s` starts with a two-character family name.
+pub(super) fn starts_with_compound_surname(s: &str) -> bool {
+    COMPOUND_SURNAMES.iter().any(|p| s.starts_with(p))
+}
+
+/// Characters that never stand inside a person's name in this genre (function
+/// words, administrative nouns, role verbs).
+const NON_NAME: &str = "的了在是对等各省市县区委党会议们这那个被把将从到都并就还又要部局厅院处办司团组记席副主任员镇乡村街央讲话持出加参致辞调指表示求说召开举行届次兼体我你您他她它所该此级请让负责领导贯彻位额";
+
+/// Characters that are rare inside names and common around them (`也`, `和`, `为`,
+/// `月`): allowed only where the name's end is certain.
+const RARE_IN_NAME: &str = "也和为有向其之时与及月日年";
+
+/// True for a character that may stand inside a name.
+pub(super) fn is_name_char(c: char) -> bool {
+    (crate::text::is_cjk(c) || c == '\u{FFFD}')
+        && !NON_NAME.contains(c)
+        && !RARE_IN_NAME.contains(c)
+}
+
+/// True for a character that may stand inside a name whose end is certain.
+pub(super) fn is_name_char_loose(c: char) -> bool {
+    (crate::text::is_cjk(c) || c == '\u{FFFD}') && !NON_NAME.contains(c)
+}
+
+/// True for the middle dots of transliterated names (`雪克来提・扎克尔`).
+pub(super) fn is_name_dot(c: char) -> bool {
+    matches!(c, '・' | '·' | '•' | '‧' | '･' | '∙')
+}
+
+/// Words that may follow a name and make a strong boundary: role and reporting verbs.
+pub(super) const STRONG_AFTER: &[&str] = &[
+    "主持", "出席", "参加", "列席", "讲话", "致辞", "发言", "强调", "指出", "表示", "要求", "陪同",
+    "看望", "慰问", "会见", "会谈", "调研", "考察", "视察",
+];
+
+/// Words that may follow a name: fillers, prepositions, other predicates.
+pub(super) const WEAK_AFTER: &[&str] = &[
+    "举行",
+    "全面",
+    "深刻",
+    "系统",
+    "应邀",
+    "进行",
+    "不再",
+    "辞去",
+    "参会",
+    "等",
+    "同志",
+    "在",
+    "作",
+    "对",
+    "就",
+    "与",
+    "和",
+    "及",
+    "同",
+    "向",
+    "先后",
+    "分别",
+    "也",
+    "一同",
+    "一起",
+    "共同",
+    "还",
+    "深入",
+    "前往",
+    "来到",
+    "率",
+    "带领",
+    "担任",
+    "当选",
+    "宣读",
+    "通报",
+    "传达",
+    "围绕",
+    "结合",
+    "听取",
+    "参观",
+    "实地",
+    "首先",
+    "随后",
+    "回应",
+    "认为",
+    "希望",
+    "提出",
+    "介绍",
+    "说",
+    "代表",
+    "发表",
+    "以",
+    "为",
+    "从",
+    "今天",
+    "近日",
+    "充分",
+    "认真",
+    "亲切",
+    "详细",
+    "专程",
+    "报道",
+    "谈到",
+    "主张",
+    "到",
+    "赴",
+    "一行",
+    "总书记",
+    "同",
+    "充满",
+    "并",
+];
+
+/// Nouns that end a phrase naming a body of people (`省直有关部门负责同志`).
+pub(super) const BODY_NOUNS: &[&str] = &[
+    "同志",
+    "负责人",
+    "成员",
+    "人员",
+    "代表",
+    "委员",
+    "专家",
+    "学者",
+    "干部",
+    "党员",
+    "群众",
+    "人士",
+    "领导",
+    "职工",
+    "会员",
+    "员工",
+    "师生",
+    "嘉宾",
+    "书记",
+    "院长",
+    "检察长",
+    "主任",
+    "部长",
+    "企业家",
+    "工作者",
+    "人",
+];
+
+/// Titles of heads of state and foreign or international offices, after which a
+/// transliterated name stands (`哈萨克斯坦总统托卡耶夫`).
+const FOREIGN_TITLES: &[&str] = &[
+    "总统",
+    "总理",
+    "首相",
+    "国王",
+    "女王",
+    "王储",
+    "外长",
+    "外交部长",
+    "大使",
+    "议长",
+    "总干事",
+    "秘书长",
+    "主席",
+    "副总统",
+    "亲王",
+    "苏丹",
+    "埃米尔",
+];
+
+/// True when `s` ends with a title of a foreign or international office.
+pub(super) fn ends_with_foreign_title(s: &str) -> bool {
+    FOREIGN_TITLES.iter().any(|t| s.ends_with(t))
+}
+
+/// True when `s` ends with a title suffix.
+pub(super) fn ends_with_title(s: &str) -> bool {
+    TITLE_SUFFIXES.iter().any(|t| s.ends_with(t))
+}
+
+/// True when `s` ends with a noun for people.
+pub(super) fn ends_with_body_noun(s: &str) -> bool {
+    BODY_NOUNS.iter().any(|t| s.ends_with(t)) || ends_with_title(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surnames_and_name_chars() {
+        assert!(is_surname('王'));
+        assert!(is_surname('于'));
+        assert!(!is_surname('的'));
+        assert!(starts_with_compound_surname("欧阳明"));
+        assert!(is_name_char('峰'));
+        assert!(!is_name_char('省'));
+        assert!(is_name_char('\u{FFFD}'));
+        assert!(is_name_dot('・'));
+    }
+
+    #[test]
+    fn titles_and_bodies() {
+        assert!(ends_with_title("省委书记"));
+        assert!(ends_with_title("国务院副总理"));
+        assert!(!ends_with_title("座谈会"));
+        assert!(ends_with_body_noun("省直有关部门负责同志"));
+    }
+}
