@@ -25,6 +25,7 @@ struct Inner {
     message: String,
     id: Option<String>,
     position: Option<u64>,
+    line: Option<u64>,
     source: Option<std::io::Error>,
 }
 
@@ -40,16 +41,20 @@ pub enum ErrorKind {
     Decode,
     /// A record is malformed (not JSON, no `text` field).
     Record,
+    /// A bug: the parser failed on a document (reported per document by the
+    /// streaming API instead of ending the stream).
+    Internal,
 }
 
 impl ErrorKind {
-    /// A short lower-case name: `config`, `io`, `decode`, `record`.
+    /// A short lower-case name: `config`, `io`, `decode`, `record`, `internal`.
     pub const fn as_str(self) -> &'static str {
         match self {
             ErrorKind::Config => "config",
             ErrorKind::Io => "io",
             ErrorKind::Decode => "decode",
             ErrorKind::Record => "record",
+            ErrorKind::Internal => "internal",
         }
     }
 }
@@ -61,6 +66,7 @@ impl Error {
             message,
             id: None,
             position: None,
+            line: None,
             source: None,
         }))
     }
@@ -78,6 +84,10 @@ impl Error {
     pub fn record(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::Record, message.into())
     }
+    /// An internal error (a bug), with what is known.
+    pub fn internal(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Internal, message.into())
+    }
     /// An I/O error with context.
     pub fn io(context: impl Into<String>, err: std::io::Error) -> Error {
         let mut e = Error::new(ErrorKind::Io, format!("{}: {err}", context.into()));
@@ -93,6 +103,23 @@ impl Error {
     pub fn with_position(mut self, position: u64) -> Error {
         self.0.position = Some(position);
         self
+    }
+    /// Attaches the 1-based line number of the record this error is about (for
+    /// JSON-lines input).
+    ///
+    /// ```
+    /// use policy_news::Error;
+    /// let e = Error::record("no \"text\" field").with_id("in.jsonl").with_line(3);
+    /// assert_eq!(e.line(), Some(3));
+    /// assert_eq!(e.to_string(), "in.jsonl: line 3: no \"text\" field");
+    /// ```
+    pub fn with_line(mut self, line: u64) -> Error {
+        self.0.line = Some(line);
+        self
+    }
+    /// The 1-based line number of the record, when the document came from JSON lines.
+    pub fn line(&self) -> Option<u64> {
+        self.0.line
     }
     /// What kind of error this is.
     pub fn kind(&self) -> &ErrorKind {
@@ -116,6 +143,9 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(id) = &self.0.id {
             write!(f, "{id}: ")?;
+        }
+        if let Some(l) = self.0.line {
+            write!(f, "line {l}: ")?;
         }
         if let Some(p) = self.0.position {
             write!(f, "byte {p}: ")?;

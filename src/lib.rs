@@ -66,7 +66,12 @@
 //!
 //! - `parallel` (default): [`Parser::parse_batch`] and [`Parser::parse_stream`] use
 //!   rayon.
-//! - `cli`: the `policy-news` command.
+//! - `encoding`: [`read::decode`], [`Document::from_bytes`] and
+//!   [`read::read_text_file`] turn bytes (UTF-8, UTF-16 with a byte-order mark,
+//!   GB18030/GBK) into documents, or into an [`Error`] with the id and byte position.
+//! - `jsonl`: [`read::Records`] reads a JSON-lines archive lazily, one
+//!   `Result<Document, Error>` per record, for [`Parser::parse_stream_map`].
+//! - `cli`: the `policy-news` command (enables `parallel`, `encoding` and `jsonl`).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -78,6 +83,8 @@ mod error;
 mod extract;
 mod model;
 mod parser;
+#[cfg(any(feature = "encoding", feature = "jsonl"))]
+pub mod read;
 mod text;
 
 pub use batch::Document;

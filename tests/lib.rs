@@ -2,6 +2,8 @@
 
 mod adversarial;
 mod api;
+#[cfg(feature = "cli")]
+mod cli;
 mod fixtures;
 mod properties;
 mod spans;
