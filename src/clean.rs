@@ -138,7 +138,7 @@ impl Cleaner {
                 // A caption between the stamp and the dateline (or the first text).
                 let dl = self.dateline.find_at(s, body_start).map(|d| d.start());
                 if let Some(c) = self.credit.find_at(s, body_start) {
-                    let before_dateline = dl.map_or(true, |d| c.end() <= d);
+                    let before_dateline = dl.is_none_or(|d| c.end() <= d);
                     if before_dateline && c.start() - body_start < 1500 {
                         push_junk(src, out, BoilerplateKind::Caption, at(body_start, c.end()));
                         body_start = c.end();
@@ -197,12 +197,12 @@ impl Cleaner {
             if cs < cursor {
                 continue;
             }
-            // Sentences ending before the credit, in this stretch.
-            let before: Vec<Span> = sents
-                .iter()
-                .copied()
-                .filter(|x| x.start >= cursor && x.start < cs)
-                .collect();
+            // Sentences starting in this stretch, before the credit. `sents` is in
+            // text order, so two binary searches find them (a filter over all
+            // sentences per credit was quadratic in a paragraph full of credits).
+            let lo = sents.partition_point(|x| x.start < cursor);
+            let hi = lo + sents[lo..].partition_point(|x| x.start < cs);
+            let before = &sents[lo..hi];
             let mut start = cs;
             if let Some(last) = before.last() {
                 start = last.start;
