@@ -2,9 +2,10 @@
 //! Throughput (MB/s) that stays flat across sizes means the cost is linear; MB/s
 //! that falls by 10x per 10x of input means it is quadratic.
 //!
-//! `lists_one_line` (a real article body, lists included, repeated on one line) is
-//! only run up to 100 KB: today it is quadratic (see
-//! `tests/adversarial.rs::many_lists_in_one_paragraph`), and 1 MB would take minutes.
+//! `lists_one_line` (a real article body, lists included, repeated on one line) and
+//! `quotes_distinct` (n different quoted terms) are only run up to 100 KB: today
+//! both are quadratic (see `tests/adversarial.rs::many_lists_in_one_paragraph` and
+//! `many_distinct_quoted_terms`), and 1 MB would take minutes.
 //!
 //! `cargo bench --bench adversarial`
 
@@ -105,6 +106,24 @@ fn hostile(c: &mut Criterion) {
                 b.iter(|| {
                     let a = parser.parse(black_box(text));
                     assert!(!a.paragraphs.is_empty());
+                    a
+                })
+            },
+        );
+    }
+    // Quadratic today (`src/extract/quotes.rs` folds terms by linear search): stop
+    // at 100 KB.
+    for (label, n) in [("10KB", 700), ("30KB", 2_100), ("100KB", 7_000)] {
+        let body: Vec<String> = (0..n).map(|i| format!("“term{i}”")).collect();
+        let text = format!("Title\n{}", body.join(" "));
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(
+            BenchmarkId::new("quotes_distinct", label),
+            &text,
+            |b, text| {
+                b.iter(|| {
+                    let a = parser.parse(black_box(text));
+                    assert_eq!(a.quoted_terms.len(), n);
                     a
                 })
             },
