@@ -257,11 +257,12 @@ impl Cleaner {
             if cs < cursor {
                 continue;
             }
-            // Sentences ending before the credit, in this stretch.
-            // Sentences are in order: the stretch's are one slice of them.
+            // Sentences starting in this stretch, before the credit. `sents` is in
+            // text order, so two binary searches find them (a filter over all
+            // sentences per credit was quadratic in a paragraph full of credits).
             let lo = sents.partition_point(|x| x.start < cursor);
-            let hi = sents.partition_point(|x| x.start < cs);
-            let before: Vec<Span> = sents[lo..hi.max(lo)].to_vec();
+            let hi = lo + sents[lo..].partition_point(|x| x.start < cs);
+            let before = &sents[lo..hi];
             let mut start = cs;
             if let Some(last) = before.last() {
                 start = last.start;
