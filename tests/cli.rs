@@ -526,3 +526,33 @@ fn other_named_files_are_sniffed() {
     let ids: Vec<_> = got.iter().map(|v| v["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["x", "y", "notes.md"]);
 }
+
+/// A record with a 20 MB `text` and a deeply nested JSON line sit among good
+/// records: each gives its one line, in order, and the good ones parse.
+#[test]
+fn huge_and_deeply_nested_records_are_accounted_for() {
+    let dir = temp_dir("huge-nested");
+    let big = "x".repeat(20 << 20);
+    let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let records = [
+        jsonl_record("before", EN, None),
+        jsonl_record("big", &big, None),
+        nested,
+        jsonl_record("after", ZH, None),
+    ];
+    std::fs::write(dir.join("in.jsonl"), records.join("\n") + "\n").unwrap();
+    let out = run(&dir, &["parse", "--quiet", "in.jsonl"], b"");
+    let got = lines(&out);
+    assert_eq!(got.len(), 4, "one line per record");
+    assert_eq!(got[0]["id"], "before");
+    assert!(got[0].get("error").is_none());
+    assert_eq!(got[1]["id"], "big");
+    assert!(got[1].get("error").is_none(), "a 20 MB text is parsed");
+    assert!(
+        got[2].get("error").is_some(),
+        "a nested non-record is an error line"
+    );
+    assert_eq!(got[3]["id"], "after");
+    assert!(got[3].get("error").is_none());
+    assert_eq!(out.status.code(), Some(1));
+}
