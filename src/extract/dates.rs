@@ -297,20 +297,11 @@ fn bare_day(day: u8, anchors: &Anchors) -> Option<(PartialDate, YearSource)> {
 fn chinese_year(s: &str) -> Option<i32> {
     let mut y = 0i32;
     for c in s.chars() {
-        let d = match c {
-            '〇' | '零' => 0,
-            '一' => 1,
-            '二' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            _ => return None,
-        };
-        y = y * 10 + d;
+        // Year digits are written one by one (`二〇二〇`); `两` is no year digit.
+        if c == '两' {
+            return None;
+        }
+        y = y * 10 + i32::try_from(super::quotes::cn_digit(c)?).ok()?;
     }
     Some(y)
 }
@@ -336,7 +327,7 @@ pub(crate) fn month_number(s: &str) -> Option<u8> {
     })
 }
 
-fn weekday_number(s: &str) -> Option<u8> {
+pub(crate) fn weekday_number(s: &str) -> Option<u8> {
     Some(match s {
         "Monday" => 0,
         "Tuesday" => 1,

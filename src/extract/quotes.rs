@@ -183,7 +183,8 @@ pub(crate) fn english_number(w: &str) -> Option<u64> {
     }
 }
 
-fn cn_digit(c: char) -> Option<u64> {
+/// The value of one Chinese digit (`〇`…`九`, `两`).
+pub(crate) fn cn_digit(c: char) -> Option<u64> {
     Some(match c {
         '零' | '〇' => 0,
         '一' => 1,

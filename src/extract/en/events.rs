@@ -976,19 +976,8 @@ fn place_in(
         }
         let first = p.as_str().split_whitespace().next().unwrap_or("");
         if crate::extract::dates::month_number(first).is_some() && first.len() <= 9
-            || matches!(
-                first,
-                "Monday"
-                    | "Tuesday"
-                    | "Wednesday"
-                    | "Thursday"
-                    | "Friday"
-                    | "Saturday"
-                    | "Sunday"
-                    | "Chinese"
-                    | "English"
-                    | "Xinhua"
-            )
+            || crate::extract::dates::weekday_number(first).is_some()
+            || matches!(first, "Chinese" | "English" | "Xinhua")
         {
             continue;
         }
@@ -1249,6 +1238,7 @@ fn subject_before(
                         return true;
                     }
                     w.ends_with("ly")
+                        || crate::extract::dates::weekday_number(w).is_some()
                         || matches!(
                             w,
                             "also"
@@ -1257,13 +1247,6 @@ fn subject_before(
                                 | "has"
                                 | "had"
                                 | "on"
-                                | "Monday"
-                                | "Tuesday"
-                                | "Wednesday"
-                                | "Thursday"
-                                | "Friday"
-                                | "Saturday"
-                                | "Sunday"
                                 | "first"
                                 | "later"
                                 | "and"

@@ -333,22 +333,8 @@ pub(crate) fn find(lex: &Lex, ctx: &Ctx<'_>, people: &mut People) -> Vec<Mention
                     && lex.not_name(w)
                     && !lex.is_head(w)
                     && crate::extract::dates::month_number(w).is_none()
-                    && !matches!(
-                        w,
-                        "Monday"
-                            | "Tuesday"
-                            | "Wednesday"
-                            | "Thursday"
-                            | "Friday"
-                            | "Saturday"
-                            | "Sunday"
-                            | "He"
-                            | "She"
-                            | "The"
-                            | "In"
-                            | "On"
-                            | "At"
-                    )
+                    && crate::extract::dates::weekday_number(w).is_none()
+                    && !matches!(w, "He" | "She" | "The" | "In" | "On" | "At")
             });
             let pre = if org_follows {
                 None
@@ -682,20 +668,8 @@ fn pre_title(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], run_start: usize) -> Option
         let adj = (t.cap || t.acr || MODIFIERS.contains(&&*lw))
             && !CONNECTORS.contains(&&*lw)
             && crate::extract::dates::month_number(w).is_none_or(|_| w.len() > 9)
-            && !matches!(
-                w,
-                "Monday"
-                    | "Tuesday"
-                    | "Wednesday"
-                    | "Thursday"
-                    | "Friday"
-                    | "Saturday"
-                    | "Sunday"
-                    | "On"
-                    | "At"
-                    | "In"
-                    | "The"
-            );
+            && crate::extract::dates::weekday_number(w).is_none()
+            && !matches!(w, "On" | "At" | "In" | "The");
         if !adj {
             break;
         }
