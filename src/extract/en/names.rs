@@ -121,7 +121,11 @@ const CONNECTORS: &[&str] = &[
 impl Lex {
     pub(crate) fn new() -> Lex {
         Lex {
-            not_name: lexicon::NOT_NAME.iter().copied().collect(),
+            not_name: lexicon::NOT_NAME
+                .iter()
+                .chain(lexicon::PLACES)
+                .copied()
+                .collect(),
             heads: lexicon::TITLE_HEADS.iter().copied().collect(),
             subj_verbs: lexicon::SUBJECT_VERBS.iter().copied().collect(),
             people_nouns: lexicon::PEOPLE_NOUNS.iter().copied().collect(),
