@@ -125,11 +125,13 @@ impl Parser {
     }
 
     /// Like [`parse_stream`](Parser::parse_stream), over documents that may have
-    /// failed to read, with a function applied to each result on the worker threads.
+    /// failed to read or are not decoded yet ([`IntoDocument`]), with a function
+    /// applied to each result on the worker threads.
     ///
-    /// Every input item gives exactly one output, in input order: a document is
-    /// parsed and `f` gets `Ok(article)`; an error from reading (see the `read`
-    /// module) goes to `f` unchanged as `Err`. Should the parser panic on a document
+    /// Every input item gives exactly one output, in input order: the item becomes
+    /// a document on a worker thread (decoding a JSON record there, say) and is
+    /// parsed, and `f` gets `Ok(article)`; an error from reading or decoding (see
+    /// the `read` module) goes to `f` unchanged as `Err`. Should the parser panic on a document
     /// (a bug), `f` gets an [`ErrorKind::Internal`](crate::ErrorKind::Internal) error
     /// for it and the stream goes on. Doing the per-article work in `f` (for
     /// example serialising it) keeps it in parallel too.
@@ -157,7 +159,8 @@ impl Parser {
         f: F,
     ) -> impl Iterator<Item = T> + 'p
     where
-        I: IntoIterator<Item = Result<Document, Error>>,
+        I: IntoIterator,
+        I::Item: IntoDocument,
         I::IntoIter: 'p,
         T: Send + 'static,
         F: Fn(Result<Article, Error>) -> T + Send + Sync + 'static,
@@ -166,8 +169,8 @@ impl Parser {
             self.clone(),
             docs.into_iter(),
             chunk,
-            Arc::new(move |p: &Parser, d: Result<Document, Error>| {
-                f(d.and_then(|d| parse_guarded(p, &d)))
+            Arc::new(move |p: &Parser, d: I::Item| {
+                f(d.into_document().and_then(|d| parse_guarded(p, &d)))
             }),
         )
     }
@@ -201,21 +204,65 @@ type Work<In, T> = Arc<dyn Fn(&Parser, In) -> T + Send + Sync>;
 #[cfg(feature = "parallel")]
 const CHUNK_BYTES: usize = 8 << 20;
 
-/// The size of an input item, for `CHUNK_BYTES`.
-#[cfg_attr(not(feature = "parallel"), allow(dead_code))]
-trait Weight {
+/// An item of a document stream that becomes a [`Document`] on the worker thread
+/// that parses it: a document, a document that failed to read, or input not yet
+/// decoded (a JSON-lines record from [`read::Records::raw`](crate::read::Records::raw)).
+/// Decoding on the workers keeps it in parallel with parsing.
+///
+/// Implement it for your own lazily read items (say, a compressed file's bytes)
+/// to give [`Parser::parse_stream_map`] their decoding too.
+pub trait IntoDocument: Send + 'static {
+    /// About how many bytes of text the item holds; a chunk of the stream also
+    /// ends once its items hold 8 MB, so memory stays bounded with long documents.
     fn weight(&self) -> usize;
+
+    /// The document, or why it could not be read.
+    ///
+    /// # Errors
+    /// Whatever reading the item failed with; it is passed to the caller's function
+    /// in place of an article.
+    fn into_document(self) -> Result<Document, Error>;
 }
 
-impl Weight for Document {
+impl IntoDocument for Document {
     fn weight(&self) -> usize {
         self.text.len()
     }
+
+    fn into_document(self) -> Result<Document, Error> {
+        Ok(self)
+    }
 }
 
-impl Weight for Result<Document, Error> {
+impl IntoDocument for Result<Document, Error> {
     fn weight(&self) -> usize {
-        self.as_ref().map_or(0, Document::weight)
+        self.as_ref().map_or(0, |d| d.text.len())
+    }
+
+    fn into_document(self) -> Result<Document, Error> {
+        self
+    }
+}
+
+#[cfg(feature = "jsonl")]
+impl IntoDocument for crate::read::RawRecord {
+    fn weight(&self) -> usize {
+        self.as_bytes().len()
+    }
+
+    fn into_document(self) -> Result<Document, Error> {
+        self.decode()
+    }
+}
+
+#[cfg(feature = "jsonl")]
+impl IntoDocument for Result<crate::read::RawRecord, Error> {
+    fn weight(&self) -> usize {
+        self.as_ref().map_or(0, IntoDocument::weight)
+    }
+
+    fn into_document(self) -> Result<Document, Error> {
+        self.and_then(crate::read::RawRecord::decode)
     }
 }
 
@@ -242,7 +289,7 @@ struct Stream<It, In, T> {
 impl<It, In, T> Stream<It, In, T>
 where
     It: Iterator<Item = In>,
-    In: Weight + Send + 'static,
+    In: IntoDocument,
     T: Send + 'static,
 {
     fn new(parser: Parser, input: It, chunk: usize, work: Work<In, T>) -> Self {
@@ -312,7 +359,7 @@ where
 impl<It, In, T> Iterator for Stream<It, In, T>
 where
     It: Iterator<Item = In>,
-    In: Weight + Send + 'static,
+    In: IntoDocument,
     T: Send + 'static,
 {
     type Item = T;

@@ -76,6 +76,12 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
+// The crate docs link to the `read` items of features `encoding` and `jsonl`;
+// without them those links have nothing to point at.
+#![cfg_attr(
+    not(all(feature = "encoding", feature = "jsonl")),
+    allow(rustdoc::broken_intra_doc_links)
+)]
 
 mod batch;
 mod clean;
@@ -87,7 +93,7 @@ mod parser;
 pub mod read;
 mod text;
 
-pub use batch::Document;
+pub use batch::{Document, IntoDocument};
 pub use error::{Error, ErrorKind};
 pub use model::{
     Article, Attendee, AttendeeKind, Boilerplate, BoilerplateKind, Date, DateValue, Dateline,

@@ -1,7 +1,7 @@
 //! Reading documents: decoding bytes (feature `encoding`) and JSON-lines archives
 //! (feature `jsonl`).
 //!
-//! Every failure is per document and says which one and where: an [`Error`] with
+//! Every failure is per document and says which one and where: an [`Error`](crate::Error) with
 //! the document's id, the byte position of the first byte that could not be read
 //! and, for JSON lines, the 1-based line number. Nothing is ever decoded with
 //! replacement characters: bytes that are not text in a supported encoding give an
@@ -10,7 +10,7 @@
 #[cfg(feature = "encoding")]
 pub use self::decoding::{decode, read_text_file};
 #[cfg(feature = "jsonl")]
-pub use self::records::Records;
+pub use self::records::{RawRecord, RawRecords, Records};
 
 #[cfg(feature = "encoding")]
 mod decoding {
@@ -377,6 +377,7 @@ mod records {
     use crate::error::Error;
     use crate::model::{Date, Lang};
     use std::io::BufRead;
+    use std::sync::Arc;
 
     /// The documents of a JSON-lines archive, one record per line, read lazily.
     ///
@@ -384,12 +385,14 @@ mod records {
     /// required; `id` is a string (a number is written as a string) and defaults to
     /// `SOURCE:LINE`; `published` is a `YYYY-MM-DD` date (a time after it is
     /// ignored); `lang` is `en` or `zh`. Other fields are ignored, blank lines are
-    /// skipped, a UTF-8 byte-order mark and CRLF line ends are fine.
+    /// skipped, a UTF-8 byte-order mark and CRLF line ends are fine. Lines are UTF-8;
+    /// with feature `encoding` a line in GB18030/GBK is decoded too, under the
+    /// checks of [`decode`](super::decode).
     ///
     /// Each record gives one item: the [`Document`], or an [`Error`] carrying the
     /// record's id (or `SOURCE:LINE`), the line number and the byte position in the
     /// input ([`ErrorKind::Decode`](crate::ErrorKind::Decode) for bytes that are not
-    /// UTF-8, [`ErrorKind::Record`](crate::ErrorKind::Record) for bad JSON or fields,
+    /// text, [`ErrorKind::Record`](crate::ErrorKind::Record) for bad JSON or fields,
     /// [`ErrorKind::Io`](crate::ErrorKind::Io) when reading fails, which ends the
     /// iteration). Memory holds one line at a time.
     ///
@@ -409,12 +412,7 @@ mod records {
     /// ```
     #[derive(Debug)]
     pub struct Records<R> {
-        reader: R,
-        source: String,
-        line: u64,
-        offset: u64,
-        buf: Vec<u8>,
-        done: bool,
+        raw: RawRecords<R>,
     }
 
     impl<R: BufRead> Records<R> {
@@ -422,38 +420,91 @@ mod records {
         /// default ids.
         pub fn new(reader: R, source: impl Into<String>) -> Records<R> {
             Records {
-                reader,
-                source: source.into(),
-                line: 0,
-                offset: 0,
-                buf: Vec::new(),
-                done: false,
+                raw: RawRecords::new(reader, source),
             }
         }
 
         /// Bytes read so far.
         pub fn bytes_read(&self) -> u64 {
-            self.offset
+            self.raw.offset
+        }
+
+        /// The same records, split into lines but not yet decoded: each
+        /// [`RawRecord`] is decoded with [`RawRecord::decode`], which can then run
+        /// on another thread (a parallel parse decodes the JSON on its workers).
+        ///
+        /// ```
+        /// use policy_news::read::Records;
+        /// let input = "{\"id\": \"a\", \"text\": \"T\\nB.\"}\n\n{\"text\": 1}\n";
+        /// let raw: Vec<_> = Records::new(input.as_bytes(), "in").raw().collect();
+        /// assert_eq!(raw.len(), 2);
+        /// let second = raw[1].as_ref().unwrap();
+        /// assert_eq!(second.line(), 3);
+        /// let err = second.clone().decode().unwrap_err();
+        /// assert_eq!(err.id(), Some("in:3"));
+        /// ```
+        pub fn raw(self) -> RawRecords<R> {
+            self.raw
+        }
+    }
+
+    /// One line of a JSON-lines archive, read but not yet decoded; see
+    /// [`Records::raw`].
+    #[derive(Clone, Debug)]
+    pub struct RawRecord {
+        source: Arc<str>,
+        line: u64,
+        base: u64,
+        bytes: Vec<u8>,
+    }
+
+    impl RawRecord {
+        /// The 1-based line number in the input.
+        pub fn line(&self) -> u64 {
+            self.line
+        }
+
+        /// The byte position of the record in the input.
+        pub fn position(&self) -> u64 {
+            self.base
+        }
+
+        /// The record's bytes (without a byte-order mark; the line end may remain).
+        pub fn as_bytes(&self) -> &[u8] {
+            &self.bytes
         }
 
         fn default_id(&self) -> String {
             format!("{}:{}", self.source, self.line)
         }
 
-        fn record(&self, bytes: &[u8], base: u64) -> Result<Document, Error> {
+        /// Decodes the record into a [`Document`], or the error [`Records`] would
+        /// give for it.
+        ///
+        /// # Errors
+        /// As for [`Records`]: [`ErrorKind::Decode`](crate::ErrorKind::Decode) for
+        /// bytes that are not text, [`ErrorKind::Record`](crate::ErrorKind::Record)
+        /// for bad JSON or fields; each with the id (or `SOURCE:LINE`), line and
+        /// byte position.
+        pub fn decode(self) -> Result<Document, Error> {
+            let base = self.base;
             let fail = |e: Error, id: Option<String>| {
                 e.with_id(id.unwrap_or_else(|| self.default_id()))
                     .with_line(self.line)
             };
-            let text = match std::str::from_utf8(bytes) {
+            let decoded;
+            let text = match std::str::from_utf8(&self.bytes) {
                 Ok(t) => t,
-                Err(e) => {
-                    let at = base + e.valid_up_to() as u64;
-                    return Err(fail(
-                        Error::decode("invalid UTF-8 in a JSON-lines record", Some(at)),
-                        None,
-                    ));
-                }
+                Err(e) => match legacy(&self.bytes) {
+                    Some(t) => {
+                        decoded = t;
+                        &decoded
+                    }
+                    None => {
+                        let at = base + e.valid_up_to() as u64;
+                        return Err(fail(Error::decode(NOT_TEXT, Some(at)), None));
+                    }
+                },
             };
             let raw: Raw = match serde_json::from_str(text) {
                 Ok(r) => r,
@@ -509,6 +560,25 @@ mod records {
         }
     }
 
+    /// The message for a record that is not UTF-8 (nor, with feature `encoding`,
+    /// GB18030/GBK).
+    #[cfg(feature = "encoding")]
+    const NOT_TEXT: &str = "a JSON-lines record that is neither UTF-8 nor GB18030/GBK";
+    #[cfg(not(feature = "encoding"))]
+    const NOT_TEXT: &str = "invalid UTF-8 in a JSON-lines record";
+
+    /// A record line in GB18030/GBK (archives written by Chinese tools), decoded
+    /// under the same checks as whole documents (see [`decode`](super::decode)).
+    #[cfg(feature = "encoding")]
+    fn legacy(bytes: &[u8]) -> Option<String> {
+        super::decode(bytes).ok()
+    }
+
+    #[cfg(not(feature = "encoding"))]
+    fn legacy(_: &[u8]) -> Option<String> {
+        None
+    }
+
     #[derive(serde::Deserialize)]
     struct Raw {
         #[serde(default)]
@@ -531,31 +601,61 @@ mod records {
         type Item = Result<Document, Error>;
 
         fn next(&mut self) -> Option<Self::Item> {
+            Some(self.raw.next()?.and_then(RawRecord::decode))
+        }
+    }
+
+    /// The lines of a JSON-lines archive, not yet decoded; from [`Records::raw`].
+    ///
+    /// Blank lines are skipped; a read failure is an
+    /// [`ErrorKind::Io`](crate::ErrorKind::Io) error that ends the iteration.
+    #[derive(Debug)]
+    pub struct RawRecords<R> {
+        reader: R,
+        source: Arc<str>,
+        line: u64,
+        offset: u64,
+        done: bool,
+    }
+
+    impl<R: BufRead> RawRecords<R> {
+        fn new(reader: R, source: impl Into<String>) -> RawRecords<R> {
+            RawRecords {
+                reader,
+                source: Arc::from(source.into()),
+                line: 0,
+                offset: 0,
+                done: false,
+            }
+        }
+    }
+
+    impl<R: BufRead> Iterator for RawRecords<R> {
+        type Item = Result<RawRecord, Error>;
+
+        fn next(&mut self) -> Option<Self::Item> {
             while !self.done {
-                self.buf.clear();
                 let start = self.offset;
-                match self.reader.read_until(b'\n', &mut self.buf) {
+                let mut bytes = Vec::new();
+                match self.reader.read_until(b'\n', &mut bytes) {
                     Ok(0) => self.done = true,
                     Ok(n) => {
                         self.offset += n as u64;
                         self.line += 1;
-                        let mut bytes = std::mem::take(&mut self.buf);
-                        let mut body: &[u8] = &bytes;
                         let mut base = start;
-                        if self.line == 1 && body.starts_with(b"\xEF\xBB\xBF") {
-                            body = &body[3..];
+                        if self.line == 1 && bytes.starts_with(b"\xEF\xBB\xBF") {
+                            bytes.drain(..3);
                             base += 3;
                         }
-                        let item = if body.iter().all(u8::is_ascii_whitespace) {
-                            None
-                        } else {
-                            Some(self.record(body, base))
-                        };
-                        bytes.clear();
-                        self.buf = bytes;
-                        if item.is_some() {
-                            return item;
+                        if bytes.iter().all(u8::is_ascii_whitespace) {
+                            continue;
                         }
+                        return Some(Ok(RawRecord {
+                            source: Arc::clone(&self.source),
+                            line: self.line,
+                            base,
+                            bytes,
+                        }));
                     }
                     Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
                     Err(e) => {
@@ -596,6 +696,34 @@ mod records {
             assert_eq!(items[3].as_ref().unwrap_err().kind(), &ErrorKind::Record);
             let e = items[4].as_ref().unwrap_err();
             assert_eq!((e.id(), e.line()), (Some("7"), Some(5)));
+        }
+
+        #[cfg(feature = "encoding")]
+        #[test]
+        fn gbk_records_are_decoded_and_latin1_is_not() {
+            let line = "{\"id\": \"g\", \"text\": \"会议强调，要坚持。\"}\n";
+            let mut input = encoding_rs::GB18030.encode(line).0.into_owned();
+            input.extend_from_slice(b"{\"id\": \"l\", \"text\": \"caf\xE9 cr\xE8me\"}\n");
+            let items: Vec<_> = Records::new(&input[..], "in").collect();
+            assert_eq!(items.len(), 2);
+            let doc = items[0].as_ref().unwrap();
+            assert_eq!(doc.text, "会议强调，要坚持。");
+            assert_eq!(doc.id.as_deref(), Some("g"));
+            let e = items[1].as_ref().unwrap_err();
+            assert_eq!(e.kind(), &ErrorKind::Decode);
+            assert_eq!(e.line(), Some(2));
+        }
+
+        #[test]
+        fn raw_records_decode_like_records() {
+            let input: &[u8] = b"{\"id\":\"a\",\"text\":\"x\"}\n\n  \n{bad}\r\n{\"text\":\"y\"}";
+            let decoded: Vec<_> = Records::new(input, "in").collect();
+            let raw: Vec<_> = Records::new(input, "in")
+                .raw()
+                .map(|r| r.and_then(RawRecord::decode))
+                .collect();
+            assert_eq!(decoded.len(), 3);
+            assert_eq!(format!("{decoded:?}"), format!("{raw:?}"));
         }
     }
 }

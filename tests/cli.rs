@@ -510,6 +510,31 @@ fn utf16_jsonl_is_read() {
     assert_eq!(got[1]["title"]["text"], "市科协召开座谈会");
 }
 
+/// Chinese archives often hold JSON lines in GBK: such records decode, while a
+/// line in another legacy encoding is an error record in its place.
+#[test]
+fn gbk_jsonl_is_read() {
+    let dir = temp_dir("gbk-jsonl");
+    let mut bytes = encoding_rs::GBK
+        .encode(&format!(
+            "{}\r\n{}\r\n",
+            jsonl_record("x", ZH, Some("2019-10-14")),
+            jsonl_record("y", EN, None)
+        ))
+        .0
+        .into_owned();
+    bytes.extend_from_slice(b"{\"id\": \"z\", \"text\": \"caf\xE9\"}\n");
+    std::fs::write(dir.join("g.jsonl"), bytes).unwrap();
+    let out = run(&dir, &["parse", "g.jsonl"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let got = lines(&out);
+    let ids: Vec<_> = got.iter().map(|v| v["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["x", "y", "g.jsonl:3"]);
+    assert_eq!(got[0]["title"]["text"], "市科协召开座谈会");
+    assert_eq!(got[2]["error"]["kind"], "decode");
+    assert_eq!(got[2]["error"]["line"], 3);
+}
+
 #[test]
 fn other_named_files_are_sniffed() {
     let dir = temp_dir("sniff");

@@ -1,8 +1,10 @@
 //! The command's inputs: paths, directories and standard input, expanded into a
-//! lazy stream of `Result<Document, Error>` in input order.
+//! lazy stream of [`Pending`] documents in input order. The reading thread only
+//! reads bytes and splits lines; decoding (UTF-16, GBK, JSON) happens on the
+//! worker threads, through [`IntoDocument`].
 
-use policy_news::read::Records;
-use policy_news::{Date, Document, Error};
+use policy_news::read::{RawRecord, Records};
+use policy_news::{Date, Document, Error, IntoDocument};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -27,7 +29,46 @@ enum Source {
     Failed(Error),
 }
 
-type Docs = Box<dyn Iterator<Item = Result<Document, Error>>>;
+type Docs = Box<dyn Iterator<Item = Item>>;
+
+/// One input document as read, before decoding.
+enum Item {
+    /// A text file's bytes and its id.
+    Bytes(Vec<u8>, String),
+    /// A JSON-lines record (or the error that ended reading its file).
+    Record(Result<RawRecord, Error>),
+    /// A document that could not be read at all.
+    Failed(Error),
+}
+
+/// A document read but not yet decoded, with the command's default publication
+/// date; it is decoded on a worker thread.
+pub struct Pending {
+    item: Item,
+    published: Option<Date>,
+}
+
+impl IntoDocument for Pending {
+    fn weight(&self) -> usize {
+        match &self.item {
+            Item::Bytes(b, _) => b.len(),
+            Item::Record(r) => r.weight(),
+            Item::Failed(_) => 0,
+        }
+    }
+
+    fn into_document(self) -> Result<Document, Error> {
+        let mut doc = match self.item {
+            Item::Bytes(bytes, id) => Document::from_bytes(&bytes, id)?,
+            Item::Record(r) => r.into_document()?,
+            Item::Failed(e) => return Err(e),
+        };
+        if doc.published.is_none() {
+            doc.published = self.published;
+        }
+        Ok(doc)
+    }
+}
 
 /// The documents of all inputs, in order; reading happens as it is iterated.
 pub struct Inputs {
@@ -99,8 +140,7 @@ impl Inputs {
                     std::fs::read(&path).map_err(|e| Error::io("cannot read", e).with_id(&id))?;
                 self.counter
                     .fetch_add(bytes.len() as u64, Ordering::Relaxed);
-                let doc = Document::from_bytes(&bytes, id)?;
-                Ok(Box::new(std::iter::once(Ok(doc))))
+                Ok(Box::new(std::iter::once(Item::Bytes(bytes, id))))
             }
             Source::Jsonl(path) => {
                 let id = path.to_string_lossy().into_owned();
@@ -119,9 +159,9 @@ impl Inputs {
                         .map_err(|e| Error::io("cannot read", e).with_id(&id))?;
                     let text = policy_news::read::decode(&bytes).map_err(|e| e.with_id(&id))?;
                     let cursor = std::io::Cursor::new(text.into_bytes());
-                    return Ok(Box::new(Records::new(cursor, id)));
+                    return Ok(records(cursor, id));
                 }
-                Ok(Box::new(Records::new(reader, id)))
+                Ok(records(reader, id))
             }
             Source::Stdin => {
                 let reader =
@@ -140,24 +180,27 @@ impl Inputs {
         }
     }
 
-    fn finish(&self, item: Result<Document, Error>) -> Result<Document, Error> {
-        item.map(|mut d| {
-            if d.published.is_none() {
-                d.published = self.published;
-            }
-            d
-        })
+    fn pending(&self, item: Item) -> Pending {
+        Pending {
+            item,
+            published: self.published,
+        }
     }
 }
 
+/// The records of a JSON-lines input, split into lines here, decoded later.
+fn records<R: BufRead + 'static>(reader: R, id: String) -> Docs {
+    Box::new(Records::new(reader, id).raw().map(Item::Record))
+}
+
 impl Iterator for Inputs {
-    type Item = Result<Document, Error>;
+    type Item = Pending;
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             if let Some(docs) = &mut self.current {
                 if let Some(item) = docs.next() {
-                    return Some(self.finish(item));
+                    return Some(self.pending(item));
                 }
                 self.current = None;
             }
@@ -165,7 +208,7 @@ impl Iterator for Inputs {
             match self.open(source) {
                 Ok(docs) => self.current = Some(docs),
                 // A text file or a bad path is one document, failed.
-                Err(e) => return Some(Err(e)),
+                Err(e) => return Some(self.pending(Item::Failed(e))),
             }
         }
     }
@@ -178,14 +221,13 @@ fn sniffed<R: Read + 'static>(mut reader: BufReader<R>, id: String) -> Result<Do
         .map_err(|e| Error::io("cannot read", e).with_id(&id))?;
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     if head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
-        return Ok(Box::new(Records::new(reader, id)));
+        return Ok(records(reader, id));
     }
     let mut bytes = Vec::new();
     reader
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io("cannot read", e).with_id(&id))?;
-    let doc = Document::from_bytes(&bytes, id)?;
-    Ok(Box::new(std::iter::once(Ok(doc))))
+    Ok(Box::new(std::iter::once(Item::Bytes(bytes, id))))
 }
 
 /// True for `.txt` (any case).
