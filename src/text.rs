@@ -201,38 +201,32 @@ fn is_abbreviation(before: &str) -> bool {
 ///
 /// English: a sentence ends at `.`, `!` or `?` (after any closing quote or bracket)
 /// that is followed by whitespace and an upper-case letter, digit, quote or bracket,
-/// and is not an abbreviation (`Nov.`, `W.`). Chinese: at `。！？；` and their closing
+/// and is not an abbreviation (`Nov.`, `W.`). Chinese: at `。！？` and their closing
 /// quotes. Every returned span is trimmed and non-empty.
 pub fn sentences(src: &str, para: Span, out: &mut Vec<Span>) {
     let s = slice(src, para);
     let bytes = s.as_bytes();
     let mut start = 0usize;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0usize;
+    // Only `.`, `!`, `?` and characters led by 0xE3 or 0xEF (`。`, `！`, `？`) can end
+    // a sentence; the bytes in between are skipped without decoding.
+    while let Some(rel) = bytes[i..]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE3 | 0xEF))
+    {
+        i += rel;
+        let c = s[i..].chars().next().unwrap_or('\0');
+        let mut end = i + c.len_utf8();
         let cut = match c {
             '。' | '！' | '？' => {
                 // Absorb closing quotes/brackets.
-                let mut end = i + c.len_utf8();
-                while let Some(&(j, d)) = iter.peek() {
-                    if matches!(d, '”' | '’' | '」' | '』' | '）' | ')' | '"') {
-                        end = j + d.len_utf8();
-                        iter.next();
-                    } else {
-                        break;
-                    }
-                }
+                end = absorb(s, end, |d| {
+                    matches!(d, '”' | '’' | '」' | '』' | '）' | ')' | '"')
+                });
                 Some(end)
             }
             '.' | '!' | '?' => {
-                let mut end = i + 1;
-                while let Some(&(j, d)) = iter.peek() {
-                    if matches!(d, '"' | '”' | '’' | '\'' | ')') {
-                        end = j + d.len_utf8();
-                        iter.next();
-                    } else {
-                        break;
-                    }
-                }
+                end = absorb(s, end, |d| matches!(d, '"' | '”' | '’' | '\'' | ')'));
                 // Needs whitespace then a sentence opener.
                 let rest = &s[end..];
                 let after = rest.trim_start_matches(is_space);
@@ -248,13 +242,7 @@ pub fn sentences(src: &str, para: Span, out: &mut Vec<Span>) {
                         }
                         None => false,
                     };
-                if ok && c == '.' && is_abbreviation(&s[start..i]) {
-                    None
-                } else if ok {
-                    Some(end)
-                } else {
-                    None
-                }
+                (ok && !(c == '.' && is_abbreviation(&s[start..i]))).then_some(end)
             }
             _ => None,
         };
@@ -265,25 +253,36 @@ pub fn sentences(src: &str, para: Span, out: &mut Vec<Span>) {
             }
             start = end;
         }
+        i = end;
     }
-    let _ = bytes;
     let sp = trim(src, Span::new(para.start + start, para.end));
     if !sp.is_empty() {
         out.push(sp);
     }
 }
 
+/// The end of the run of characters matching `f` that starts at `from`.
+fn absorb(s: &str, mut from: usize, f: impl Fn(char) -> bool) -> usize {
+    for d in s[from..].chars() {
+        if !f(d) {
+            break;
+        }
+        from += d.len_utf8();
+    }
+    from
+}
+
 /// The number of CJK ideographs and of ASCII letters in `s`.
 pub fn script_counts(s: &str) -> (usize, usize) {
-    let mut cjk = 0;
-    let mut latin = 0;
-    for c in s.chars() {
-        if is_cjk(c) {
-            cjk += 1;
-        } else if c.is_ascii_alphabetic() {
-            latin += 1;
-        }
-    }
+    let bytes = s.as_bytes();
+    let latin = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    // Every ideograph is encoded from a lead byte 0xE3 or above; text without one
+    // (most English) needs no decoding.
+    let cjk = if bytes.iter().any(|&b| b >= 0xE3) {
+        s.chars().filter(|&c| is_cjk(c)).count()
+    } else {
+        0
+    };
     (cjk, latin)
 }
 

@@ -22,6 +22,7 @@ pub(crate) mod en;
 pub(crate) mod enumerate;
 pub(crate) mod people;
 pub(crate) mod quotes;
+pub(crate) mod wordset;
 pub(crate) mod zh;
 
 use crate::model::{Article, Date, Lang, PartialDate, Span, YearSource};

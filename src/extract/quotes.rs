@@ -59,7 +59,10 @@ fn closer(c: char) -> Option<char> {
 fn scan_para(src: &str, para: Span, out: &mut Vec<Span>) {
     let s = text::slice(src, para);
     let mut i = 0usize;
-    while i < s.len() {
+    // Every opening quote starts with `"`, 0xE2 (`“`) or 0xE3 (`「『《〈`): jump
+    // from one such byte to the next.
+    while let Some(rel) = memchr::memchr3(b'"', 0xE2, 0xE3, &s.as_bytes()[i..]) {
+        i += rel;
         let Some(c) = s[i..].chars().next() else {
             break;
         };

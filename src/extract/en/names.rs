@@ -24,7 +24,7 @@ use crate::extract::people::People;
 use crate::extract::Ctx;
 use crate::model::Span;
 use crate::text;
-use std::collections::HashSet;
+use crate::extract::wordset::{word_set, WordSet};
 
 /// The lower-case form of a word, on the stack for short ASCII words (no
 /// allocation on the hot path).
@@ -65,13 +65,22 @@ pub(crate) fn lower(w: &str) -> Lower {
     }
 }
 
+/// `s` without any number of `suffix`es at its end (`str::trim_end_matches` with
+/// a string pattern, without its searcher set-up).
+fn strip_all<'a>(mut s: &'a str, suffix: &str) -> &'a str {
+    while let Some(x) = s.strip_suffix(suffix) {
+        s = x;
+    }
+    s
+}
+
 /// Word sets built once.
 pub(crate) struct Lex {
-    not_name: HashSet<&'static str>,
-    heads: HashSet<&'static str>,
-    subj_verbs: HashSet<&'static str>,
-    people_nouns: HashSet<&'static str>,
-    places: HashSet<&'static str>,
+    not_name: WordSet,
+    heads: WordSet,
+    subj_verbs: WordSet,
+    people_nouns: WordSet,
+    places: WordSet,
 }
 
 /// Lower-case title modifiers allowed before a head in a title: `top advisor`.
@@ -121,22 +130,18 @@ const CONNECTORS: &[&str] = &[
 impl Lex {
     pub(crate) fn new() -> Lex {
         Lex {
-            not_name: lexicon::NOT_NAME
-                .iter()
-                .chain(lexicon::PLACES)
-                .copied()
-                .collect(),
-            heads: lexicon::TITLE_HEADS.iter().copied().collect(),
-            subj_verbs: lexicon::SUBJECT_VERBS.iter().copied().collect(),
-            people_nouns: lexicon::PEOPLE_NOUNS.iter().copied().collect(),
-            places: lexicon::PLACES.iter().copied().collect(),
+            not_name: word_set([lexicon::NOT_NAME, lexicon::PLACES]),
+            heads: word_set([lexicon::TITLE_HEADS]),
+            subj_verbs: word_set([lexicon::SUBJECT_VERBS]),
+            people_nouns: word_set([lexicon::PEOPLE_NOUNS]),
+            places: word_set([lexicon::PLACES]),
         }
     }
 
     /// True for a word that heads a title.
     pub(crate) fn is_head(&self, w: &str) -> bool {
         let l = lower(w);
-        let l = l.trim_end_matches("'s").trim_end_matches("’s");
+        let l = strip_all(strip_all(&l, "'s"), "’s");
         self.heads.contains(l)
             || l.strip_suffix('s')
                 .is_some_and(|x| x.len() > 3 && self.heads.contains(x))
@@ -164,20 +169,24 @@ impl Lex {
     pub(crate) fn not_name(&self, w: &str) -> bool {
         let l = lower(w);
         let l = l.trim_end_matches('.');
-        let l = l
-            .trim_end_matches("'s")
-            .trim_end_matches("’s")
-            .trim_end_matches(['\'', '’']);
+        let l = strip_all(strip_all(l, "'s"), "’s").trim_end_matches(['\'', '’']);
         if self.not_name.contains(l) {
             return true;
         }
         // Plurals of such words: `Groups`, `Generals`, `Studies`.
-        let singular = l
-            .strip_suffix("ies")
-            .map(|x| format!("{x}y"))
-            .or_else(|| l.strip_suffix('s').map(str::to_string));
-        singular
-            .is_some_and(|x| self.not_name.contains(x.as_str()) || self.heads.contains(x.as_str()))
+        let known = |x: &str| self.not_name.contains(x) || self.heads.contains(x);
+        if let Some(x) = l.strip_suffix("ies") {
+            let mut buf = [0u8; 40];
+            return match buf.get_mut(..=x.len()) {
+                Some(b) => {
+                    b[..x.len()].copy_from_slice(x.as_bytes());
+                    b[x.len()] = b'y';
+                    std::str::from_utf8(b).is_ok_and(known)
+                }
+                None => known(&format!("{x}y")),
+            };
+        }
+        l.strip_suffix('s').is_some_and(known)
     }
 
     /// True when the first words of `s` make a title (a head within three words,
@@ -227,42 +236,39 @@ pub(crate) struct Tok {
 pub(crate) fn tokenize(src: &str, sent: Span, out: &mut Vec<Tok>) {
     out.clear();
     let s = text::slice(src, sent);
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(s, i) {
         if !c.is_alphanumeric() {
+            i += c.len_utf8();
             continue;
         }
         let mut end = i + c.len_utf8();
         let mut upper = usize::from(c.is_uppercase());
         let mut letters = usize::from(c.is_alphabetic());
         let mut dotted = false;
-        while let Some(&(j, d)) = it.peek() {
+        while let Some(d) = char_at(s, end) {
+            let j = end;
             if d.is_alphanumeric() {
                 upper += usize::from(d.is_uppercase());
                 letters += usize::from(d.is_alphabetic());
                 end = j + d.len_utf8();
-                it.next();
             } else if matches!(d, '-' | '\'' | '’' | '.') {
-                let next = s[j + d.len_utf8()..].chars().next();
-                let joins = next.is_some_and(|n| n.is_alphanumeric());
+                let joins = char_at(s, j + d.len_utf8()).is_some_and(char::is_alphanumeric);
                 if d == '.' {
                     // U.S.  W.
                     let single_upper = letters == 1 && upper == 1;
                     if single_upper || (dotted && upper == letters) {
                         end = j + 1;
                         dotted = true;
-                        it.next();
                         continue;
                     }
                     break;
                 }
                 if joins {
                     end = j + d.len_utf8();
-                    it.next();
                 } else if d != '-' && s[i..end].ends_with('s') {
                     // plural possessive: Members’
                     end = j + d.len_utf8();
-                    it.next();
                     break;
                 } else {
                     break;
@@ -278,6 +284,17 @@ pub(crate) fn tokenize(src: &str, sent: Span, out: &mut Vec<Tok>) {
             cap,
             acr,
         });
+        i = end;
+    }
+}
+
+/// The character at byte `i` of `s` (a character boundary), decoded only when it
+/// is not ASCII.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match *s.as_bytes().get(i)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => s.get(i..)?.chars().next(),
     }
 }
 
