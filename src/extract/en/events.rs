@@ -174,8 +174,11 @@ impl Rules {
     pub(crate) fn new() -> Rules {
         let re = |p: &str| Regex::new(p).expect("built-in pattern");
         Rules {
+            // A full DFA: one table step per byte, no failure links (the pass runs
+            // over every byte of the body).
             cues: aho_corasick::AhoCorasick::builder()
                 .ascii_case_insensitive(true)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(CUES.iter().map(|(w, _)| *w))
                 .expect("built-in cue words"),
             cue_bits: CUES.iter().map(|(_, b)| *b).collect(),
@@ -689,8 +692,8 @@ fn later_event(
 fn event_phrases(rules: &Rules, ctx: &Ctx<'_>, s: Span, mentions: &[Mention]) -> Vec<Span> {
     let st = ctx.at(s);
     let mut out = Vec::new();
-    for c in rules.event.captures_iter(st) {
-        let Some(m) = c.name("k") else { continue };
+    // The `k` group is the whole match: no capture search needed.
+    for m in rules.event.find_iter(st) {
         let w = m.as_str();
         let after = st[m.end()..].trim_start();
         let next = after
@@ -943,6 +946,21 @@ fn ordinal_days(rules: &Rules, ctx: &Ctx<'_>, s: Span, dateline: Option<Span>) -
 
 /// The place after `in`/`at` in the sentence, after the event phrase if possible;
 /// `here` is the dateline's place.
+/// The length of the lead of a `place` match, `in `/`at ` and a following `the `
+/// when a capital comes after it, as the pattern reads it.
+fn place_lead(m: &str) -> usize {
+    let skip_ws = |s: &str| s.len() - s.trim_start_matches(char::is_whitespace).len();
+    let mut at = 2; // `in` or `at`
+    at += skip_ws(&m[at..]);
+    if let Some(rest) = m[at..].strip_prefix("the") {
+        let ws = skip_ws(rest);
+        if ws > 0 && rest[ws..].starts_with(|c: char| c.is_ascii_uppercase()) {
+            at += 3 + ws;
+        }
+    }
+    at
+}
+
 fn place_in(
     rules: &Rules,
     ctx: &Ctx<'_>,
@@ -964,9 +982,11 @@ fn place_in(
     let from = kspan.start.saturating_sub(s.start).min(st.len());
     let from = text::floor_boundary(st, from);
     let mut best: Option<Span> = None;
-    for c in rules.place.captures_iter(st) {
-        let Some(p) = c.name("p") else { continue };
-        let sp = Span::new(s.start + p.start(), s.start + p.end());
+    for m in rules.place.find_iter(st) {
+        // The place is the match after `in`/`at` and an optional `the`: found by
+        // hand rather than by a capture search.
+        let p = &m.as_str()[place_lead(m.as_str())..];
+        let sp = Span::new(s.start + m.end() - p.len(), s.start + m.end());
         if dateline.is_some_and(|d| d.overlaps(sp))
             || mentions
                 .iter()
@@ -974,7 +994,7 @@ fn place_in(
         {
             continue;
         }
-        let first = p.as_str().split_whitespace().next().unwrap_or("");
+        let first = p.split_whitespace().next().unwrap_or("");
         if crate::extract::dates::month_number(first).is_some() && first.len() <= 9
             || crate::extract::dates::weekday_number(first).is_some()
             || matches!(first, "Chinese" | "English" | "Xinhua")
@@ -1022,7 +1042,7 @@ fn place_in(
         {
             continue;
         }
-        if p.start() >= from {
+        if m.end() - p.len() >= from {
             best = Some(sp);
             break;
         }
