@@ -64,34 +64,48 @@ pub fn is_edge_punct(c: char) -> bool {
 
 /// Folds runs of whitespace (including full-width spaces and tabs) to one space and trims.
 pub fn fold_ws(s: &str) -> String {
+    let b = s.as_bytes();
     // Fast path: ASCII text with single inner spaces and none at the edges is its
-    // own fold (most names, titles and sentences): one copy, no per-char pushes.
-    if s.is_ascii() {
-        let b = s.as_bytes();
-        let clean = b.first() != Some(&b' ')
-            && b.last() != Some(&b' ')
-            && !b
-                .iter()
-                .any(|&c| matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
-            && !b.windows(2).any(|w| w == b"  ");
-        if clean {
-            return s.to_owned();
-        }
+    // own fold (most names, titles and sentences): one copy.
+    if s.is_ascii()
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.iter().any(|&c| matches!(c, b'\t'..=b'\r'))
+        && !b.windows(2).any(|w| w == b"  ")
+    {
+        return s.to_owned();
     }
     let mut out = String::with_capacity(s.len());
-    let mut pending = false;
-    for c in s.chars() {
-        if is_space(c) {
-            pending = !out.is_empty();
-        } else {
-            if pending {
-                out.push(' ');
-                pending = false;
-            }
-            out.push(c);
+    // Runs of non-space characters are copied whole; only non-ASCII characters
+    // are decoded to ask whether they are spaces.
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let (space, len) = match b[i] {
+            x if x.is_ascii() => (matches!(x, b'\t'..=b'\r' | b' '), 1),
+            _ => match s[i..].chars().next() {
+                Some(c) => (is_space(c), c.len_utf8()),
+                None => break,
+            },
+        };
+        if space {
+            push_word(&mut out, &s[run..i]);
+            run = i + len;
         }
+        i += len;
     }
+    push_word(&mut out, &s[run..]);
     out
+}
+
+/// Appends a word to folded text, with one space before it unless it is first.
+fn push_word(out: &mut String, word: &str) {
+    if !word.is_empty() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
 }
 
 /// The whitespace-folded text at `span` with the span itself.
