@@ -237,24 +237,24 @@ pub(crate) fn tokenize(src: &str, sent: Span, out: &mut Vec<Tok>) {
     out.clear();
     let s = text::slice(src, sent);
     let mut i = 0;
-    while let Some(c) = char_at(s, i) {
-        if !c.is_alphanumeric() {
-            i += c.len_utf8();
+    while let Some(c) = ch_at(s, i) {
+        if !c.alnum {
+            i += c.len;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        let mut upper = usize::from(c.is_uppercase());
-        let mut letters = usize::from(c.is_alphabetic());
+        let mut end = i + c.len;
+        let mut upper = usize::from(c.upper);
+        let mut letters = usize::from(c.alpha);
         let mut dotted = false;
-        while let Some(d) = char_at(s, end) {
+        while let Some(d) = ch_at(s, end) {
             let j = end;
-            if d.is_alphanumeric() {
-                upper += usize::from(d.is_uppercase());
-                letters += usize::from(d.is_alphabetic());
-                end = j + d.len_utf8();
-            } else if matches!(d, '-' | '\'' | '’' | '.') {
-                let joins = char_at(s, j + d.len_utf8()).is_some_and(char::is_alphanumeric);
-                if d == '.' {
+            if d.alnum {
+                upper += usize::from(d.upper);
+                letters += usize::from(d.alpha);
+                end = j + d.len;
+            } else if matches!(d.c, '-' | '\'' | '’' | '.') {
+                let joins = ch_at(s, j + d.len).is_some_and(|n| n.alnum);
+                if d.c == '.' {
                     // U.S.  W.
                     let single_upper = letters == 1 && upper == 1;
                     if single_upper || (dotted && upper == letters) {
@@ -265,10 +265,10 @@ pub(crate) fn tokenize(src: &str, sent: Span, out: &mut Vec<Tok>) {
                     break;
                 }
                 if joins {
-                    end = j + d.len_utf8();
-                } else if d != '-' && s[i..end].ends_with('s') {
+                    end = j + d.len;
+                } else if d.c != '-' && s[i..end].ends_with('s') {
                     // plural possessive: Members’
-                    end = j + d.len_utf8();
+                    end = j + d.len;
                     break;
                 } else {
                     break;
@@ -277,25 +277,68 @@ pub(crate) fn tokenize(src: &str, sent: Span, out: &mut Vec<Tok>) {
                 break;
             }
         }
-        let cap = c.is_uppercase();
         let acr = (letters >= 2 && upper == letters) || (dotted && upper >= 2);
         out.push(Tok {
             span: Span::new(sent.start + i, sent.start + end),
-            cap,
+            cap: c.upper,
             acr,
         });
         i = end;
     }
 }
 
-/// The character at byte `i` of `s` (a character boundary), decoded only when it
-/// is not ASCII.
-#[inline]
-fn char_at(s: &str, i: usize) -> Option<char> {
-    match *s.as_bytes().get(i)? {
-        b if b.is_ascii() => Some(char::from(b)),
-        _ => s.get(i..)?.chars().next(),
+/// A character of a sentence with the classes the tokenizer asks about.
+#[derive(Clone, Copy)]
+struct Ch {
+    c: char,
+    len: usize,
+    alnum: bool,
+    upper: bool,
+    alpha: bool,
+}
+
+/// Classes of the ASCII characters: 1 alphanumeric, 2 upper case, 4 alphabetic.
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            7
+        } else if c.is_ascii_lowercase() {
+            5
+        } else if c.is_ascii_digit() {
+            1
+        } else {
+            0
+        };
+        b += 1;
     }
+    t
+};
+
+/// The character at byte `i` of `s` (a character boundary); ASCII from a table,
+/// other characters decoded.
+#[inline]
+fn ch_at(s: &str, i: usize) -> Option<Ch> {
+    let b = *s.as_bytes().get(i)?;
+    if let Some(&f) = ASCII_CLASS.get(usize::from(b)) {
+        return Some(Ch {
+            c: char::from(b),
+            len: 1,
+            alnum: f & 1 != 0,
+            upper: f & 2 != 0,
+            alpha: f & 4 != 0,
+        });
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some(Ch {
+        c,
+        len: c.len_utf8(),
+        alnum: c.is_alphanumeric(),
+        upper: c.is_uppercase(),
+        alpha: c.is_alphabetic(),
+    })
 }
 
 /// A person named in a sentence, with the titles written there.
