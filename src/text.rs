@@ -221,14 +221,25 @@ pub fn sentences(src: &str, para: Span, out: &mut Vec<Span>) {
     let s = slice(src, para);
     let bytes = s.as_bytes();
     let mut start = 0usize;
-    let mut i = 0usize;
     // Only `.`, `!`, `?` and characters led by 0xE3 or 0xEF (`。`, `！`, `？`) can end
-    // a sentence; the bytes in between are skipped without decoding.
-    while let Some(rel) = bytes[i..]
-        .iter()
-        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE3 | 0xEF))
-    {
-        i += rel;
+    // a sentence: the next of each kind is found by a vectorised search and
+    // remembered until the scan passes it.
+    let mut ascii = memchr::memchr3(b'.', b'!', b'?', bytes);
+    let mut wide = memchr::memchr2(0xE3, 0xEF, bytes);
+    let mut i = 0usize;
+    loop {
+        if ascii.is_some_and(|a| a < i) {
+            ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map(|r| r + i);
+        }
+        if wide.is_some_and(|w| w < i) {
+            wide = memchr::memchr2(0xE3, 0xEF, &bytes[i..]).map(|r| r + i);
+        }
+        i = match (ascii, wide) {
+            (Some(a), Some(w)) => a.min(w),
+            (Some(a), None) => a,
+            (None, Some(w)) => w,
+            (None, None) => break,
+        };
         let c = s[i..].chars().next().unwrap_or('\0');
         let mut end = i + c.len_utf8();
         let cut = match c {

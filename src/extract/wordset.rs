@@ -64,11 +64,22 @@ mod tests {
 
     #[test]
     fn finds_what_it_holds_and_nothing_else() {
-        let set = word_set([&["chairman", "of", "vice-premier", ""][..], &["secretary-general"]]);
+        let set = word_set([
+            &["chairman", "of", "vice-premier", ""][..],
+            &["secretary-general"],
+        ]);
         for w in ["chairman", "of", "vice-premier", "", "secretary-general"] {
             assert!(set.contains(w), "{w}");
         }
-        for w in ["chairma", "chairmen", "o", "f", "vice-premie", "secretary-genera", " "] {
+        for w in [
+            "chairma",
+            "chairmen",
+            "o",
+            "f",
+            "vice-premie",
+            "secretary-genera",
+            " ",
+        ] {
             assert!(!set.contains(w), "{w}");
         }
     }

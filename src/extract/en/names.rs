@@ -21,10 +21,10 @@
 
 use super::lexicon;
 use crate::extract::people::People;
+use crate::extract::wordset::{word_set, WordSet};
 use crate::extract::Ctx;
 use crate::model::Span;
 use crate::text;
-use crate::extract::wordset::{word_set, WordSet};
 
 /// The lower-case form of a word, on the stack for short ASCII words (no
 /// allocation on the hot path).
