@@ -43,8 +43,8 @@ impl Rules {
               (?:\s*(?:-|–|to|and|through|till|until)\s*(?:(?P<mon2>{MONTH})\s*)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b))?
               (?:\s*,\s*(?P<year>(?:19|20)\d{{2}})(?-u:\b))?
             | (?P<d1b>\d{{1,2}})\s+(?P<monb>{MONTH})(?:\s+(?P<yearb>(?:19|20)\d{{2}}))?(?-u:\b)
-            | from\s+(?P<mfrom>{MONTH})\s+to\s+(?P<mto>{MONTH})(?:\s+(?P<yearr>(?:19|20)\d{{2}}))?
-            | (?:from\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+            | [Ff]rom\s+(?P<mfrom>{MONTH})\s+(?:to|until|till|through)\s+(?P<mto>{MONTH})(?:\s+(?P<yearr>(?:19|20)\d{{2}}))?
+            | (?:[Ff]rom\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
               (?:\s*(?:-|–|to|and|through|till|until)\s*(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?
             | (?-u:\b)(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))(?-u:\b)
             )
