@@ -52,8 +52,19 @@ pub(super) fn boundary(rest: &str) -> u8 {
 
 /// A name made of parts joined by middle dots, starting at `rest`; its byte length.
 fn dotted(rest: &str) -> Option<usize> {
-    let cs: Vec<(usize, char)> = rest.char_indices().take(40).collect();
     let han = |c: char| is_cjk(c) || c == '\u{FFFD}';
+    // The first part is one to eight ideographs and a dot: without a dot where the
+    // first part ends, there is no dotted name (most text), and no list is needed.
+    let mut first = rest.chars();
+    let mut k = 0;
+    loop {
+        match first.next() {
+            Some(c) if han(c) && k < 8 => k += 1,
+            Some(c) if k > 0 && k <= 8 && is_name_dot(c) => break,
+            _ => return None,
+        }
+    }
+    let cs: Vec<(usize, char)> = rest.char_indices().take(40).collect();
     let mut k = 0;
     while k < cs.len() && han(cs[k].1) {
         k += 1;
@@ -101,7 +112,13 @@ pub(super) fn name_len(rest: &str, ev: Evidence, known: &[String]) -> Option<usi
     if let Some(n) = dotted(rest) {
         return Some(n);
     }
-    let cs: Vec<(usize, char)> = rest.char_indices().take(8).collect();
+    let mut buf = [(0usize, '\0'); 8];
+    let mut n_cs = 0;
+    for (i, c) in rest.char_indices().take(8) {
+        buf[n_cs] = (i, c);
+        n_cs += 1;
+    }
+    let cs = &buf[..n_cs];
     let mut best: Option<(u8, u8, usize)> = None;
     let compound = starts_with_compound_surname(rest);
     let surname = compound || (is_surname(c0) && c0 != '和');
@@ -123,7 +140,6 @@ pub(super) fn name_len(rest: &str, ev: Evidence, known: &[String]) -> Option<usi
         if b == 0 || (len >= 4 && b < 3) {
             continue;
         }
-        let verb_after = STRONG_AFTER.iter().any(|w| after.starts_with(w));
         let first = match ev {
             Evidence::Titled => surname,
             Evidence::TitledForeign => surname || (is_name_char_loose(c0) && len >= 3),
@@ -145,6 +161,7 @@ pub(super) fn name_len(rest: &str, ev: Evidence, known: &[String]) -> Option<usi
         // An unreadable character only where the end is clear: a role verb or
         // Chinese punctuation after it.
         if cs[..len].iter().any(|&(_, c)| c == '\u{FFFD}') {
+            let verb_after = STRONG_AFTER.iter().any(|w| after.starts_with(w));
             let clear = verb_after || after.starts_with(['、', '，', '。', '；', '：', '（', '）']);
             if !clear || !is_cjk(c0) {
                 continue;
