@@ -208,10 +208,10 @@ const LEFT: &[&str] = &[
 ];
 
 fn skip_left(s: &str) -> usize {
-    if let Some(i) = s.find("还有") {
-        if i <= 60 {
-            return i + "还有".len();
-        }
+    // Only a `还有` starting within 60 bytes counts: look no further.
+    let near = &s.as_bytes()[..s.len().min(60 + "还有".len())];
+    if let Some(i) = memchr::memmem::find(near, "还有".as_bytes()) {
+        return i + "还有".len();
     }
     for w in LEFT {
         if s.starts_with(w) {
@@ -273,7 +273,10 @@ fn read_segment(
     let mut found: Option<(usize, usize, Vec<String>)> = None; // (name start, name len, titles)
                                                                // A name that opens the segment with a role verb or 同/与 after it
                                                                // (`江某同法国总统某某举行会谈`): no title runs across it.
-    if let Some(n) = name_len(body, ev, known) {
+                                                               // The name opening the segment, read once (`known` does not change before a
+                                                               // name is found).
+    let opening = name_len(body, ev, known);
+    if let Some(n) = opening {
         let after = &body[n..];
         if STRONG_AFTER.iter().any(|w| after.starts_with(w)) || after.starts_with(['同', '与']) {
             let mut titles: Vec<String> = pending.to_vec();
@@ -283,7 +286,7 @@ fn read_segment(
     }
     // A listed name joined to the next by 和/及/与 (`A和秘书长B`).
     if ev == Evidence::Listed && found.is_none() {
-        if let Some(n) = name_len(body, ev, known) {
+        if let Some(n) = opening {
             if body[n..].starts_with(['和', '及', '与']) {
                 let mut titles: Vec<String> = pending.to_vec();
                 titles.extend(shared.cloned().unwrap_or_default());
@@ -291,13 +294,18 @@ fn read_segment(
             }
         }
     }
-    for (p, _) in body.char_indices().skip(1) {
+    let suffixes = super::lexicon::title_suffixes();
+    let mut chars = body.char_indices();
+    // The character before `p`: the last of `head`.
+    let mut last = chars.next().map_or('\0', |(_, c)| c);
+    for (p, c) in chars {
         // A title is at most forty characters, after at most a short `…的` phrase.
         if found.is_some() || p > MAX_TITLE_SCAN {
             break;
         }
         let head = &body[..p];
-        if !super::lexicon::title_suffixes().matches(head) {
+        let head_last = std::mem::replace(&mut last, c);
+        if !suffixes.matches_at(head, head_last) {
             continue;
         }
         let mut t_start = 0;
@@ -309,11 +317,8 @@ fn read_segment(
             continue;
         }
         // The longest title: `董事长`, not `董事` + `长…`.
-        if let Some(c) = body[p..].chars().next() {
-            let q = p + c.len_utf8();
-            if super::lexicon::title_suffixes().matches(&body[..q]) {
-                continue;
-            }
+        if suffixes.matches_at(&body[..p + c.len_utf8()], c) {
+            continue;
         }
         let tspan = Span::new(seg.start + i0 + t_start, seg.start + i0 + p);
         if env.zones.iter().any(|z| z.overlaps(tspan)) {
@@ -332,7 +337,7 @@ fn read_segment(
         }
     }
     if found.is_none() {
-        if let Some(n) = name_len(body, ev, known) {
+        if let Some(n) = opening {
             let titles = shared.cloned().unwrap_or_default();
             let mut titles2: Vec<String> = pending.to_vec();
             titles2.extend(titles);
@@ -535,7 +540,8 @@ pub(super) fn read_sentence(
         let mut clause_units: Vec<Unit> = Vec::new();
         let mut post: Option<String> = None;
         let clause_first = read.mentions.len();
-        let known_before = known.clone();
+        // The names known before this clause: `known` only grows.
+        let n_known_before = known.len();
         for seg in segs {
             let seg = text::trim(src, seg);
             let st = text::slice(src, seg);
@@ -596,7 +602,7 @@ pub(super) fn read_sentence(
                     let after = text::slice(src, Span::new(m.span.end, seg.end));
                     m.titles.is_empty()
                         && !m.own
-                        && !known_before.contains(&m.name)
+                        && !known[..n_known_before].contains(&m.name)
                         && !after.is_empty()
                         && !after.starts_with(['和', '及', '与', '等', '同'])
                 });
@@ -652,7 +658,7 @@ pub(super) fn read_sentence(
                 }
                 let weak = u.mentions.iter().all(|&m| {
                     let mm = &read.mentions[m];
-                    mm.titles.is_empty() && !mm.own && !known_before.contains(&mm.name)
+                    mm.titles.is_empty() && !mm.own && !known[..n_known_before].contains(&mm.name)
                 });
                 if weak {
                     for &m in &u.mentions {
