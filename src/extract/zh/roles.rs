@@ -40,6 +40,8 @@ pub(super) struct RoleRules {
     post_title: Regex,
     /// Words that show a clause is not a body of people.
     not_body: Regex,
+    /// The markers written after a name ([`MARKERS`]), found in one pass.
+    markers: aho_corasick::AhoCorasick,
 }
 
 impl RoleRules {
@@ -63,6 +65,8 @@ impl RoleRules {
             ),
             post_title: re(r"^(?:不再担任|担任|当选为|辞去|兼任|为)(?P<t>[^，。；]{2,60})"),
             not_body: re(r"学习|贯彻|深入|推动|加强|总书记|我们"),
+            markers: aho_corasick::AhoCorasick::new(MARKERS.iter().map(|m| m.0))
+                .expect("built-in markers"),
         }
     }
 }
@@ -846,44 +850,54 @@ pub(super) fn credit(src: &str, para: Span) -> Option<(String, Span)> {
     ok.then(|| (name.to_string(), Span::new(start, start + name.len())))
 }
 
+/// The markers written after a name, and the title each gives.
+const MARKERS: [(&str, Option<&str>); 7] = [
+    ("总书记", Some("总书记")),
+    ("同志", None),
+    ("新时代中国特色社会主义思想", None),
+    ("著作", None),
+    ("诞辰", None),
+    ("逝世", None),
+    ("故居", None),
+];
+
 /// Names written before a marker: `习近平总书记` (title `总书记`), `习近平同志`,
 /// `习近平新时代中国特色社会主义思想`, `习近平著作`, `马克思诞辰`. A doctrine
 /// (`…主义`, `…思想`) is not read: `习近平经济思想` would give `平经济`.
-pub(super) fn marked_names(src: &str, span: Span, out: &mut Vec<Mention>) {
+pub(super) fn marked_names(rules: &RoleRules, src: &str, span: Span, out: &mut Vec<Mention>) {
     let s = text::slice(src, span);
-    for (marker, title) in [
-        ("总书记", Some("总书记")),
-        ("同志", None),
-        ("新时代中国特色社会主义思想", None),
-        ("著作", None),
-        ("诞辰", None),
-        ("逝世", None),
-        ("故居", None),
-    ] {
-        for (k, _) in s.match_indices(marker) {
-            let Some(start) = name_before(s, k) else {
-                continue;
-            };
-            let name_sp = Span::new(span.start + start, span.start + k);
-            // Not the tail of a title (`中共中央总书记`), nor a word run-on.
-            let name = text::slice(src, name_sp);
-            let before = &s[..start];
-            if before.ends_with("的") && marker == "同志" {
-                continue;
-            }
-            if boundary(&s[k..]) == 0 && marker == "著作" {
-                continue;
-            }
-            out.push(Mention {
-                name: name.to_string(),
-                span: name_sp,
-                titles: title.map(|t| vec![t.to_string()]).unwrap_or_default(),
-                roles: Vec::new(),
-                own: false,
-                before_with: false,
-                extra_body: None,
-            });
+    // Every marker found in one pass, then read marker by marker, left to right. No
+    // marker overlaps itself, so these are the matches `match_indices` gives.
+    let mut hits: Vec<(usize, usize)> = rules
+        .markers
+        .find_overlapping_iter(s)
+        .map(|m| (m.pattern().as_usize(), m.start()))
+        .collect();
+    hits.sort_unstable();
+    for (idx, k) in hits {
+        let (marker, title) = MARKERS[idx];
+        let Some(start) = name_before(s, k) else {
+            continue;
+        };
+        let name_sp = Span::new(span.start + start, span.start + k);
+        // Not the tail of a title (`中共中央总书记`), nor a word run-on.
+        let name = text::slice(src, name_sp);
+        let before = &s[..start];
+        if before.ends_with("的") && marker == "同志" {
+            continue;
         }
+        if boundary(&s[k..]) == 0 && marker == "著作" {
+            continue;
+        }
+        out.push(Mention {
+            name: name.to_string(),
+            span: name_sp,
+            titles: title.map(|t| vec![t.to_string()]).unwrap_or_default(),
+            roles: Vec::new(),
+            own: false,
+            before_with: false,
+            extra_body: None,
+        });
     }
 }
 
@@ -989,7 +1003,7 @@ mod tests {
     fn anniversaries_not_doctrines() {
         let s = "纪念马克思诞辰，反对单边主义和官僚主义。";
         let mut out = Vec::new();
-        marked_names(s, Span::new(0, s.len()), &mut out);
+        marked_names(&RoleRules::new(), s, Span::new(0, s.len()), &mut out);
         let names: Vec<&str> = out.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names, vec!["马克思"]);
     }
@@ -998,7 +1012,7 @@ mod tests {
     fn marked() {
         let s = "深入学习贯彻习近平总书记重要讲话精神";
         let mut out = Vec::new();
-        marked_names(s, Span::new(0, s.len()), &mut out);
+        marked_names(&RoleRules::new(), s, Span::new(0, s.len()), &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].name, "习近平");
     }
