@@ -487,7 +487,10 @@ pub(super) fn weak_after() -> &'static WordIndex {
 
 /// True when `s` ends with a noun for people.
 pub(super) fn ends_with_body_noun(s: &str) -> bool {
-    BODY_NOUNS.iter().any(|t| s.ends_with(t)) || ends_with_title(s)
+    static I: std::sync::OnceLock<WordIndex> = std::sync::OnceLock::new();
+    I.get_or_init(|| WordIndex::new(BODY_NOUNS, true))
+        .matches(s)
+        || ends_with_title(s)
 }
 
 #[cfg(test)]

@@ -212,10 +212,14 @@ const LEFT: &[&str] = &[
 ];
 
 fn skip_left(s: &str) -> usize {
-    // Only a `还有` starting within 60 bytes counts: look no further.
-    let near = &s.as_bytes()[..s.len().min(60 + "还有".len())];
-    if let Some(i) = memchr::memmem::find(near, "还有".as_bytes()) {
-        return i + "还有".len();
+    // Only the first `还有`, and only when it starts within 60 bytes: look no further.
+    for (i, c) in s.char_indices() {
+        if i > 60 {
+            break;
+        }
+        if c == '还' && s[i + c.len_utf8()..].starts_with('有') {
+            return i + "还有".len();
+        }
     }
     for w in LEFT {
         if s.starts_with(w) {
@@ -694,13 +698,18 @@ pub(super) fn read_sentence(
                     pre_end = k;
                 }
             }
-            let count = rules
-                .count
-                .captures(ct)
-                .and_then(|c| c.get(1))
-                .and_then(|m| m.as_str().parse::<u64>().ok());
             let bodies = body_parts(src, Span::new(cl.start, cl.start + pre_end));
             if !bodies.is_empty() {
+                // The count needs an ASCII digit: most clauses have none.
+                let count = if ct.bytes().any(|b| b.is_ascii_digit()) {
+                    rules
+                        .count
+                        .captures(ct)
+                        .and_then(|c| c.get(1))
+                        .and_then(|m| m.as_str().parse::<u64>().ok())
+                } else {
+                    None
+                };
                 let mut ids = Vec::new();
                 let nb = bodies.len();
                 for (k, b) in bodies.into_iter().enumerate() {
@@ -867,10 +876,11 @@ const MARKERS: [(&str, Option<&str>); 7] = [
 pub(super) fn marked_names(rules: &RoleRules, src: &str, span: Span, out: &mut Vec<Mention>) {
     let s = text::slice(src, span);
     // Every marker found in one pass, then read marker by marker, left to right. No
-    // marker overlaps itself, so these are the matches `match_indices` gives.
+    // two markers can overlap (none ends with the start of one, none holds another),
+    // so these are the matches `match_indices` gives marker by marker.
     let mut hits: Vec<(usize, usize)> = rules
         .markers
-        .find_overlapping_iter(s)
+        .find_iter(s)
         .map(|m| (m.pattern().as_usize(), m.start()))
         .collect();
     hits.sort_unstable();
