@@ -14,7 +14,7 @@
 //! take the role of the next name or body with one (`副省长A、B，秘书长C参加会议`).
 //! A headline reads the same way: `赵一德讲话 韩勇出席 胡衡华主持`.
 
-use super::lexicon::{ends_with_body_noun, ends_with_foreign_title, ends_with_title, STRONG_AFTER};
+use super::lexicon::{ends_with_body_noun, ends_with_foreign_title, ends_with_title, strong_after};
 use super::names::{boundary, name_before, name_len, Evidence};
 use crate::model::{Role, Span};
 use crate::text;
@@ -147,6 +147,10 @@ fn clauses(src: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in s.char_indices() {
+        // An ideograph (most characters) is neither punctuation nor a space.
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            continue;
+        }
         let cut = matches!(
             c,
             '，' | ',' | '；' | ';' | '：' | ':' | '。' | '！' | '？' | '!' | '?'
@@ -169,11 +173,9 @@ fn segments(src: &str, clause: Span) -> Vec<Span> {
     let s = text::slice(src, clause);
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in s.char_indices() {
-        if c == '、' {
-            out.push(Span::new(clause.start + start, clause.start + i));
-            start = i + c.len_utf8();
-        }
+    for (i, _) in s.match_indices('、') {
+        out.push(Span::new(clause.start + start, clause.start + i));
+        start = i + '、'.len_utf8();
     }
     out.push(Span::new(clause.start + start, clause.end));
     out.retain(|x| !x.is_empty());
@@ -212,17 +214,22 @@ const LEFT: &[&str] = &[
 ];
 
 fn skip_left(s: &str) -> usize {
-    // Only the first `还有`, and only when it starts within 60 bytes: look no further.
-    for (i, c) in s.char_indices() {
-        if i > 60 {
-            break;
-        }
-        if c == '还' && s[i + c.len_utf8()..].starts_with('有') {
-            return i + "还有".len();
+    // Only the first `还有`, and only when it starts within 60 bytes: look no further
+    // (found by its second byte, which few characters share).
+    const HAI_YOU: &[u8] = "还有".as_bytes();
+    let b = s.as_bytes();
+    let near = &b[..b.len().min(60 + HAI_YOU.len())];
+    for j in memchr::memchr_iter(HAI_YOU[1], near) {
+        if j >= 1 && near[j - 1..].starts_with(HAI_YOU) {
+            return j - 1 + HAI_YOU.len();
         }
     }
+    // The first byte rules out most words before a comparison.
+    let Some(&b0) = b.first() else {
+        return 0;
+    };
     for w in LEFT {
-        if s.starts_with(w) {
+        if w.as_bytes()[0] == b0 && s.starts_with(w) {
             return w.len();
         }
     }
@@ -286,7 +293,7 @@ fn read_segment(
     let opening = name_len(body, ev, known);
     if let Some(n) = opening {
         let after = &body[n..];
-        if STRONG_AFTER.iter().any(|w| after.starts_with(w)) || after.starts_with(['同', '与']) {
+        if strong_after().matches(after) || after.starts_with(['同', '与']) {
             let mut titles: Vec<String> = pending.to_vec();
             titles.extend(shared.cloned().unwrap_or_default());
             found = Some((0, n, titles));
@@ -804,7 +811,7 @@ fn body_parts(src: &str, span: Span) -> Vec<Span> {
     let s = text::slice(src, span);
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut from = 0;
-    while let Some(k) = s[from..].find("以及") {
+    while let Some(k) = memchr::memmem::find(&s.as_bytes()[from..], "以及".as_bytes()) {
         cuts.push((from + k, from + k + "以及".len()));
         from = from + k + "以及".len();
     }
@@ -826,7 +833,7 @@ fn body_parts(src: &str, span: Span) -> Vec<Span> {
             text::is_edge_punct,
         );
         let t = text::slice(src, part);
-        if t.chars().count() >= 2 && ends_with_body_noun(t) {
+        if ends_with_body_noun(t) && t.chars().count() >= 2 {
             out.push(part);
         }
         start = b;
