@@ -485,12 +485,24 @@ pub(super) fn weak_after() -> &'static WordIndex {
     I.get_or_init(|| WordIndex::new(WEAK_AFTER, false))
 }
 
-/// True when `s` ends with a noun for people.
-pub(super) fn ends_with_body_noun(s: &str) -> bool {
+/// Body nouns by their last character.
+fn body_nouns() -> &'static WordIndex {
     static I: std::sync::OnceLock<WordIndex> = std::sync::OnceLock::new();
     I.get_or_init(|| WordIndex::new(BODY_NOUNS, true))
-        .matches(s)
-        || ends_with_title(s)
+}
+
+/// True when `s` ends with a noun for people.
+pub(super) fn ends_with_body_noun(s: &str) -> bool {
+    body_nouns().matches(s) || ends_with_title(s)
+}
+
+/// True when some prefix of `s` ends with a noun for people: `s` holds one.
+pub(super) fn holds_body_noun(s: &str) -> bool {
+    let (b, t) = (body_nouns(), title_suffixes());
+    s.char_indices().any(|(i, c)| {
+        let head = &s[..i + c.len_utf8()];
+        b.matches_at(head, c) || t.matches_at(head, c)
+    })
 }
 
 #[cfg(test)]

@@ -14,7 +14,9 @@
 //! take the role of the next name or body with one (`副省长A、B，秘书长C参加会议`).
 //! A headline reads the same way: `赵一德讲话 韩勇出席 胡衡华主持`.
 
-use super::lexicon::{ends_with_body_noun, ends_with_foreign_title, ends_with_title, strong_after};
+use super::lexicon::{
+    ends_with_body_noun, ends_with_foreign_title, ends_with_title, holds_body_noun, strong_after,
+};
 use super::names::{boundary, name_before, name_len, Evidence};
 use crate::model::{Role, Span};
 use crate::text;
@@ -40,8 +42,8 @@ pub(super) struct RoleRules {
     post_title: Regex,
     /// Words that show a clause is not a body of people.
     not_body: Regex,
-    /// The markers written after a name ([`MARKERS`]), found in one pass.
-    markers: aho_corasick::AhoCorasick,
+    /// A finder for each marker written after a name ([`MARKERS`]).
+    markers: Vec<memchr::memmem::Finder<'static>>,
 }
 
 impl RoleRules {
@@ -65,8 +67,10 @@ impl RoleRules {
             ),
             post_title: re(r"^(?:不再担任|担任|当选为|辞去|兼任|为)(?P<t>[^，。；]{2,60})"),
             not_body: re(r"学习|贯彻|深入|推动|加强|总书记|我们"),
-            markers: aho_corasick::AhoCorasick::new(MARKERS.iter().map(|m| m.0))
-                .expect("built-in markers"),
+            markers: MARKERS
+                .iter()
+                .map(|m| memchr::memmem::Finder::new(m.0.as_bytes()))
+                .collect(),
         }
     }
 }
@@ -285,11 +289,11 @@ fn read_segment(
     let i0 = skip_left(s);
     let body = &s[i0..];
     // Title then name: the leftmost title ending after which a name parses.
-    let mut found: Option<(usize, usize, Vec<String>)> = None; // (name start, name len, titles)
-                                                               // A name that opens the segment with a role verb or 同/与 after it
-                                                               // (`江某同法国总统某某举行会谈`): no title runs across it.
-                                                               // The name opening the segment, read once (`known` does not change before a
-                                                               // name is found).
+    // (name start, name len, titles)
+    let mut found: Option<(usize, usize, Vec<String>)> = None;
+    // The name opening the segment, read once (`known` does not change before a
+    // name is found). With a role verb or 同/与 after it
+    // (`江某同法国总统某某举行会谈`), no title runs across it.
     let opening = name_len(body, ev, known);
     if let Some(n) = opening {
         let after = &body[n..];
@@ -328,15 +332,15 @@ fn read_segment(
             t_start = k + '的'.len_utf8();
         }
         let title = &head[t_start..];
-        if !valid_title(rules, title) {
-            continue;
-        }
         // The longest title: `董事长`, not `董事` + `长…`.
         if suffixes.matches_at(&body[..p + c.len_utf8()], c) {
             continue;
         }
         let tspan = Span::new(seg.start + i0 + t_start, seg.start + i0 + p);
         if env.zones.iter().any(|z| z.overlaps(tspan)) {
+            continue;
+        }
+        if !valid_title(rules, title) {
             continue;
         }
         let ev_t = if ends_with_foreign_title(title) {
@@ -383,7 +387,14 @@ fn read_segment(
     });
     // The predicate: the rest of the clause after the name.
     let pred = text::slice(src, Span::new(span.end, clause_end));
-    if let Some(t) = rules.post_title.captures(pred).and_then(|c| c.name("t")) {
+    // The anchored patterns below start with a literal: test its first character
+    // before running them.
+    let post_title = if pred.starts_with(['不', '担', '当', '辞', '兼', '为']) {
+        rules.post_title.captures(pred).and_then(|c| c.name("t"))
+    } else {
+        None
+    };
+    if let Some(t) = post_title {
         let ts: Vec<&str> = t.as_str().split('、').collect();
         if ts
             .iter()
@@ -419,8 +430,10 @@ fn read_segment(
             }
         }
     }
-    if let Some(t) = rules.post_list.captures(pred).and_then(|c| c.name("t")) {
-        *post = Some(t.as_str().to_string());
+    if pred.starts_with('等') {
+        if let Some(t) = rules.post_list.captures(pred).and_then(|c| c.name("t")) {
+            *post = Some(t.as_str().to_string());
+        }
     }
     let seg_rest = text::slice(src, Span::new(span.end, seg.end));
     let mut after_role = None;
@@ -434,7 +447,12 @@ fn read_segment(
         }
     }
     out[idx].before_with = seg_rest.starts_with('与') || seg_rest.starts_with('同');
-    for c in rules.and_also.captures_iter(seg_rest) {
+    let also = if seg_rest.contains('并') {
+        Some(rules.and_also.captures_iter(seg_rest))
+    } else {
+        None
+    };
+    for c in also.into_iter().flatten() {
         if let Some(v) = c.name("v") {
             for r in role_of(v.as_str()) {
                 push_role(&mut out[idx].roles, r);
@@ -477,10 +495,17 @@ fn read_segment(
         }
     }
     // The person met: `会见来华访问的某国总统某某`, `同某国总统某某举行会谈`.
-    let met = ["会见", "会晤", "接见", "看望", "慰问", "同", "与"]
-        .iter()
-        .filter_map(|v| seg_rest.find(v).map(|k| k + v.len()))
-        .min();
+    // The end of the first of these words: no word starts inside another, so the
+    // leftmost one ends first.
+    let met = seg_rest.char_indices().find_map(|(i, c)| {
+        if !matches!(c, '会' | '接' | '看' | '慰' | '同' | '与') {
+            return None;
+        }
+        ["会见", "会晤", "接见", "看望", "慰问", "同", "与"]
+            .iter()
+            .find(|v| seg_rest[i..].starts_with(*v))
+            .map(|v| i + v.len())
+    });
     if let Some(k) = met {
         let a = span.end + k;
         if a < seg.end {
@@ -687,9 +712,16 @@ pub(super) fn read_sentence(
         }
         let has_persons = clause_units.iter().any(|u| u.kind == Kind::Persons);
         let marked = zones.iter().any(|z| cl.contains(*z));
-        if !has_persons && !marked && !rules.not_body.is_match(text::slice(src, cl)) {
+        let ct = text::slice(src, cl);
+        // A body is a phrase ending with a people noun or a title: a clause without
+        // one has none, and only a clause of titles is left to read.
+        let may_body = !has_persons && !marked && holds_body_noun(ct);
+        let titles_only = !has_persons
+            && !marked
+            && !clause_units.is_empty()
+            && clause_units.iter().all(|u| u.kind == Kind::Title);
+        if (may_body || titles_only) && !rules.not_body.is_match(ct) {
             // A clause naming a body of people: `省直有关部门负责同志列席会议`.
-            let ct = text::slice(src, cl);
             let (pre_end, roles) = match rules.attend.find(ct) {
                 Some(m) => (m.start(), vec![Role::Attendee]),
                 None => (ct.len(), vec![]),
@@ -705,7 +737,11 @@ pub(super) fn read_sentence(
                     pre_end = k;
                 }
             }
-            let bodies = body_parts(src, Span::new(cl.start, cl.start + pre_end));
+            let bodies = if may_body {
+                body_parts(src, Span::new(cl.start, cl.start + pre_end))
+            } else {
+                Vec::new()
+            };
             if !bodies.is_empty() {
                 // The count needs an ASCII digit: most clauses have none.
                 let count = if ct.bytes().any(|b| b.is_ascii_digit()) {
@@ -736,7 +772,7 @@ pub(super) fn read_sentence(
                 });
                 continue;
             }
-            if clause_units.iter().all(|u| u.kind == Kind::Title) && !clause_units.is_empty() {
+            if titles_only {
                 units.push(Unit {
                     kind: Kind::Title,
                     mentions: vec![],
@@ -882,17 +918,14 @@ const MARKERS: [(&str, Option<&str>); 7] = [
 /// (`…主义`, `…思想`) is not read: `习近平经济思想` would give `平经济`.
 pub(super) fn marked_names(rules: &RoleRules, src: &str, span: Span, out: &mut Vec<Mention>) {
     let s = text::slice(src, span);
-    // Every marker found in one pass, then read marker by marker, left to right. No
-    // two markers can overlap (none ends with the start of one, none holds another),
-    // so these are the matches `match_indices` gives marker by marker.
-    let mut hits: Vec<(usize, usize)> = rules
-        .markers
-        .find_iter(s)
-        .map(|m| (m.pattern().as_usize(), m.start()))
-        .collect();
-    hits.sort_unstable();
-    for (idx, k) in hits {
-        let (marker, title) = MARKERS[idx];
+    // Marker by marker, left to right (non-overlapping matches).
+    let hits = MARKERS
+        .iter()
+        .zip(&rules.markers)
+        .flat_map(|(&(marker, title), f)| {
+            f.find_iter(s.as_bytes()).map(move |k| (marker, title, k))
+        });
+    for (marker, title, k) in hits {
         let Some(start) = name_before(s, k) else {
             continue;
         };
