@@ -131,24 +131,52 @@ impl CharBits {
         let mut bits = [0u64; 1024];
         let mut i = 0;
         while i < b.len() {
-            let (u, n) = if b[i] < 0x80 {
-                (b[i] as u32, 1)
-            } else if b[i] < 0xE0 {
-                ((((b[i] & 0x1F) as u32) << 6) | (b[i + 1] & 0x3F) as u32, 2)
-            } else if b[i] < 0xF0 {
-                (
-                    (((b[i] & 0x0F) as u32) << 12)
-                        | (((b[i + 1] & 0x3F) as u32) << 6)
-                        | (b[i + 2] & 0x3F) as u32,
-                    3,
-                )
-            } else {
-                panic!("CharBits holds characters of the Basic Multilingual Plane only")
-            };
+            let u = CharBits::decode(b, i);
             bits[(u >> 6) as usize] |= 1 << (u & 63);
-            i += n;
+            i += if b[i] < 0x80 {
+                1
+            } else if b[i] < 0xE0 {
+                2
+            } else {
+                3
+            };
         }
         CharBits(bits)
+    }
+
+    /// The first (or, with `last`, the last) character of each word.
+    const fn of_each(words: &[&str], last: bool) -> CharBits {
+        let mut bits = [0u64; 1024];
+        let mut k = 0;
+        while k < words.len() {
+            let b = words[k].as_bytes();
+            let mut i = 0;
+            if last {
+                i = b.len() - 1;
+                while b[i] & 0xC0 == 0x80 {
+                    i -= 1;
+                }
+            }
+            let u = CharBits::decode(b, i);
+            bits[(u >> 6) as usize] |= 1 << (u & 63);
+            k += 1;
+        }
+        CharBits(bits)
+    }
+
+    /// The code point of the Basic Multilingual Plane whose UTF-8 starts at `b[i]`.
+    const fn decode(b: &[u8], i: usize) -> u32 {
+        if b[i] < 0x80 {
+            b[i] as u32
+        } else if b[i] < 0xE0 {
+            (((b[i] & 0x1F) as u32) << 6) | (b[i + 1] & 0x3F) as u32
+        } else if b[i] < 0xF0 {
+            (((b[i] & 0x0F) as u32) << 12)
+                | (((b[i + 1] & 0x3F) as u32) << 6)
+                | (b[i + 2] & 0x3F) as u32
+        } else {
+            panic!("CharBits holds characters of the Basic Multilingual Plane only")
+        }
     }
 
     /// Adds `c` (a character of the Basic Multilingual Plane).
@@ -159,6 +187,17 @@ impl CharBits {
             "CharBits holds characters of the Basic Multilingual Plane only"
         );
         self.0[(u >> 6) as usize] |= 1 << (u & 63);
+    }
+
+    /// The characters of both sets.
+    const fn or(self, other: CharBits) -> CharBits {
+        let mut bits = self.0;
+        let mut i = 0;
+        while i < bits.len() {
+            bits[i] |= other.0[i];
+            i += 1;
+        }
+        CharBits(bits)
     }
 
     #[inline]
@@ -175,9 +214,13 @@ pub(super) fn is_surname(c: char) -> bool {
     SURNAME_BITS.contains(c)
 }
 
+/// The first characters of the two-character family names.
+static COMPOUND_FIRST: CharBits = CharBits::of_each(COMPOUND_SURNAMES, false);
+
 /// True when `s` starts with a two-character family name.
 pub(super) fn starts_with_compound_surname(s: &str) -> bool {
-    COMPOUND_SURNAMES.iter().any(|p| s.starts_with(p))
+    s.chars().next().is_some_and(|c| COMPOUND_FIRST.contains(c))
+        && COMPOUND_SURNAMES.iter().any(|p| s.starts_with(p))
 }
 
 /// Characters that never stand inside a person's name in this genre (function
@@ -452,9 +495,12 @@ impl WordIndex {
     /// (its first, or for an end index its last).
     #[inline]
     pub(super) fn matches_at(&self, s: &str, c: char) -> bool {
-        if !self.keys.contains(c) {
-            return false;
-        }
+        self.keys.contains(c) && self.lookup(s, c)
+    }
+
+    /// [`WordIndex::matches_at`] past the test of the key character's bit.
+    #[inline(never)]
+    fn lookup(&self, s: &str, c: char) -> bool {
         let Ok(k) = self.by_char.binary_search_by_key(&c, |e| e.0) else {
             return false;
         };
@@ -498,10 +544,14 @@ pub(super) fn ends_with_body_noun(s: &str) -> bool {
 
 /// True when some prefix of `s` ends with a noun for people: `s` holds one.
 pub(super) fn holds_body_noun(s: &str) -> bool {
+    static ENDS: CharBits =
+        CharBits::of_each(BODY_NOUNS, true).or(CharBits::of_each(TITLE_SUFFIXES, true));
     let (b, t) = (body_nouns(), title_suffixes());
     s.char_indices().any(|(i, c)| {
-        let head = &s[..i + c.len_utf8()];
-        b.matches_at(head, c) || t.matches_at(head, c)
+        ENDS.contains(c) && {
+            let head = &s[..i + c.len_utf8()];
+            b.matches_at(head, c) || t.matches_at(head, c)
+        }
     })
 }
 

@@ -132,12 +132,6 @@ pub(super) fn name_len(rest: &str, ev: Evidence, known: &[String]) -> Option<usi
         if len == 4 && !titled && !compound {
             continue;
         }
-        let end = cs.get(len).map_or(rest.len(), |x| x.0);
-        let after = &rest[end..];
-        let b = boundary(after);
-        if b == 0 || (len >= 4 && b < 3) {
-            continue;
-        }
         let first = match ev {
             Evidence::Titled => surname,
             Evidence::TitledForeign => surname || (is_name_char_loose(c0) && len >= 3),
@@ -145,6 +139,12 @@ pub(super) fn name_len(rest: &str, ev: Evidence, known: &[String]) -> Option<usi
             Evidence::Bare => surname && is_name_char_loose(c0),
         };
         if !first {
+            continue;
+        }
+        let end = cs.get(len).map_or(rest.len(), |x| x.0);
+        let after = &rest[end..];
+        let b = boundary(after);
+        if b == 0 || (len >= 4 && b < 3) {
             continue;
         }
         let inner = &cs[1..len];
