@@ -172,10 +172,10 @@ fn clauses(src: &str, span: Span) -> Vec<Span> {
     out
 }
 
-/// Segment spans of a clause (cut at `、`).
-fn segments(src: &str, clause: Span) -> Vec<Span> {
+/// Segment spans of a clause (cut at `、`), into `out` (cleared first).
+fn segments(src: &str, clause: Span, out: &mut Vec<Span>) {
     let s = text::slice(src, clause);
-    let mut out = Vec::new();
+    out.clear();
     let mut start = 0;
     for (i, _) in s.match_indices('、') {
         out.push(Span::new(clause.start + start, clause.start + i));
@@ -183,7 +183,6 @@ fn segments(src: &str, clause: Span) -> Vec<Span> {
     }
     out.push(Span::new(clause.start + start, clause.end));
     out.retain(|x| !x.is_empty());
-    out
 }
 
 /// How far into a segment a title may end, in bytes.
@@ -564,6 +563,9 @@ pub(super) fn read_sentence(
     let env = Env { rules, src, zones };
     let mut read = SentenceRead::default();
     let mut units: Vec<Unit> = Vec::new();
+    // Buffers reused clause after clause.
+    let mut segs: Vec<Span> = Vec::new();
+    let mut clause_units: Vec<Unit> = Vec::new();
     for mut cl in clauses(src, span) {
         // A clause that holds the byline starts after it.
         if let Some(k) = skip.iter().find(|k| k.overlaps(cl)) {
@@ -572,17 +574,17 @@ pub(super) fn read_sentence(
             }
             cl = Span::new(k.end, cl.end);
         }
-        let segs = segments(src, cl);
+        segments(src, cl, &mut segs);
         let mut pending: Vec<String> = Vec::new();
         let mut pending_start: Option<usize> = None;
         let mut shared: Option<Vec<String>> = None;
         let mut listed = false;
-        let mut clause_units: Vec<Unit> = Vec::new();
+        clause_units.clear();
         let mut post: Option<String> = None;
         let clause_first = read.mentions.len();
         // The names known before this clause: `known` only grows.
         let n_known_before = known.len();
-        for seg in segs {
+        for &seg in &segs {
             let seg = text::trim(src, seg);
             let st = text::slice(src, seg);
             if st.is_empty() {
@@ -783,7 +785,7 @@ pub(super) fn read_sentence(
             }
         }
         let _ = pending_start;
-        units.extend(clause_units);
+        units.append(&mut clause_units);
     }
     // Names without a predicate take the role of the next unit with one.
     let mut carry: Option<Vec<Role>> = None;
