@@ -121,7 +121,7 @@ const COMPOUND_SURNAMES: &[&str] = &[
 
 /// A set of characters of the Basic Multilingual Plane, one bit per code point:
 /// a membership test is one load, not a scan of the list's text.
-struct CharBits([u64; 1024]);
+pub(super) struct CharBits([u64; 1024]);
 
 impl CharBits {
     /// The characters of `s` (all in the Basic Multilingual Plane; checked when the
@@ -145,7 +145,7 @@ impl CharBits {
     }
 
     /// The first (or, with `last`, the last) character of each word.
-    const fn of_each(words: &[&str], last: bool) -> CharBits {
+    pub(super) const fn of_each(words: &[&str], last: bool) -> CharBits {
         let mut bits = [0u64; 1024];
         let mut k = 0;
         while k < words.len() {
@@ -200,8 +200,9 @@ impl CharBits {
         CharBits(bits)
     }
 
+    /// True when `c` is in the set.
     #[inline]
-    fn contains(&self, c: char) -> bool {
+    pub(super) fn contains(&self, c: char) -> bool {
         let u = c as u32;
         u < 0x1_0000 && (self.0[(u >> 6) as usize] >> (u & 63)) & 1 == 1
     }

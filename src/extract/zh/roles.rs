@@ -16,6 +16,7 @@
 
 use super::lexicon::{
     ends_with_body_noun, ends_with_foreign_title, ends_with_title, holds_body_noun, strong_after,
+    CharBits,
 };
 use super::names::{boundary, name_before, name_len, Evidence};
 use crate::model::{Role, Span};
@@ -148,13 +149,20 @@ fn push_role(v: &mut Vec<Role>, r: Role) {
 /// Clause spans of a sentence.
 fn clauses(src: &str, span: Span) -> Vec<Span> {
     let s = text::slice(src, span);
+    let b = s.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in s.char_indices() {
-        // An ideograph (most characters) is neither punctuation nor a space.
-        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+    let mut i = 0;
+    while i < b.len() {
+        // U+4000..U+9FFF (lead bytes E4..E9, most of the text) holds no punctuation
+        // and no space.
+        if (0xE4..=0xE9).contains(&b[i]) {
+            i += 3;
             continue;
         }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
         let cut = matches!(
             c,
             '，' | ',' | '；' | ';' | '：' | ':' | '。' | '！' | '？' | '!' | '?'
@@ -165,6 +173,7 @@ fn clauses(src: &str, span: Span) -> Vec<Span> {
             }
             start = i + c.len_utf8();
         }
+        i += c.len_utf8();
     }
     if start < s.len() {
         out.push(Span::new(span.start + start, span.end));
@@ -177,9 +186,21 @@ fn segments(src: &str, clause: Span, out: &mut Vec<Span>) {
     let s = text::slice(src, clause);
     out.clear();
     let mut start = 0;
-    for (i, _) in s.match_indices('、') {
-        out.push(Span::new(clause.start + start, clause.start + i));
-        start = i + '、'.len_utf8();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // `、` is E3 80 81; other lead bytes are passed over whole.
+        let x = b[i];
+        if x == 0xE3 && b[i..].starts_with("、".as_bytes()) {
+            out.push(Span::new(clause.start + start, clause.start + i));
+            start = i + '、'.len_utf8();
+        }
+        i += match x {
+            0..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
     }
     out.push(Span::new(clause.start + start, clause.end));
     out.retain(|x| !x.is_empty());
@@ -227,12 +248,13 @@ fn skip_left(s: &str) -> usize {
             return j - 1 + HAI_YOU.len();
         }
     }
-    // The first byte rules out most words before a comparison.
-    let Some(&b0) = b.first() else {
+    // The first character rules out most text before a comparison.
+    static FIRST: CharBits = CharBits::of_each(LEFT, false);
+    if !s.chars().next().is_some_and(|c| FIRST.contains(c)) {
         return 0;
-    };
+    }
     for w in LEFT {
-        if w.as_bytes()[0] == b0 && s.starts_with(w) {
+        if s.starts_with(w) {
             return w.len();
         }
     }
@@ -436,7 +458,13 @@ fn read_segment(
     }
     let seg_rest = text::slice(src, Span::new(span.end, seg.end));
     let mut after_role = None;
-    if let Some(c) = rules.head.captures(pred) {
+    // Most predicates have no role verb: the match test (no capture search) first.
+    let head = if rules.head.is_match(pred) {
+        rules.head.captures(pred)
+    } else {
+        None
+    };
+    if let Some(c) = head {
         if let (Some(v), Some(m0)) = (c.name("v"), c.get(0)) {
             for r in role_of(v.as_str()) {
                 push_role(&mut out[idx].roles, r);
@@ -585,7 +613,7 @@ pub(super) fn read_sentence(
         // The names known before this clause: `known` only grows.
         let n_known_before = known.len();
         for &seg in &segs {
-            let seg = text::trim(src, seg);
+            // No segment holds a space (clauses are cut at every one): nothing to trim.
             let st = text::slice(src, seg);
             if st.is_empty() {
                 continue;
