@@ -125,18 +125,30 @@ pub(super) struct SentenceRead {
     pub bodies: Vec<Body>,
 }
 
-fn role_of(v: &str) -> Vec<Role> {
+/// Verbs of attendance.
+const ATTEND_VERBS: [&str; 5] = ["出席", "参加", "参会", "列席", "陪同"];
+
+fn role_of(v: &str) -> Role {
     if v.starts_with("主持") {
-        vec![Role::Chair]
-    } else if v.starts_with("出席")
-        || v.starts_with("参加")
-        || v.starts_with("参会")
-        || v.starts_with("列席")
-        || v.starts_with("陪同")
-    {
-        vec![Role::Attendee]
+        Role::Chair
+    } else if ATTEND_VERBS.iter().any(|w| v.starts_with(w)) {
+        Role::Attendee
     } else {
-        vec![Role::Speaker]
+        Role::Speaker
+    }
+}
+
+/// The role of a match of [`RoleRules::head`], read off its end: the verb closes
+/// the match, and only `主持`/`主持召开` end with `主持`/`召开`, only a verb of
+/// attendance ends with one, so this is [`role_of`] of the verb without a capture
+/// search.
+fn role_of_head(m: &str) -> Role {
+    if m.ends_with("主持") || m.ends_with("主持召开") {
+        Role::Chair
+    } else if ATTEND_VERBS.iter().any(|w| m.ends_with(w)) {
+        Role::Attendee
+    } else {
+        Role::Speaker
     }
 }
 
@@ -458,34 +470,22 @@ fn read_segment(
     }
     let seg_rest = text::slice(src, Span::new(span.end, seg.end));
     let mut after_role = None;
-    // Most predicates have no role verb: the match test (no capture search) first.
-    let head = if rules.head.is_match(pred) {
-        rules.head.captures(pred)
-    } else {
-        None
-    };
-    if let Some(c) = head {
-        if let (Some(v), Some(m0)) = (c.name("v"), c.get(0)) {
-            for r in role_of(v.as_str()) {
-                push_role(&mut out[idx].roles, r);
-            }
-            out[idx].own = true;
-            after_role = Some(span.end + m0.end());
-        }
+    if let Some(m0) = rules.head.find(pred) {
+        push_role(&mut out[idx].roles, role_of_head(m0.as_str()));
+        out[idx].own = true;
+        after_role = Some(span.end + m0.end());
     }
     out[idx].before_with = seg_rest.starts_with('与') || seg_rest.starts_with('同');
     let also = if seg_rest.contains('并') {
-        Some(rules.and_also.captures_iter(seg_rest))
+        Some(rules.and_also.find_iter(seg_rest))
     } else {
         None
     };
-    for c in also.into_iter().flatten() {
-        if let Some(v) = c.name("v") {
-            for r in role_of(v.as_str()) {
-                push_role(&mut out[idx].roles, r);
-            }
-            out[idx].own = true;
-        }
+    // A match is `并` and the verb.
+    for m in also.into_iter().flatten() {
+        let v = &m.as_str()['并'.len_utf8()..];
+        push_role(&mut out[idx].roles, role_of(v));
+        out[idx].own = true;
     }
     // A name joined by 和/及/与 in the same segment.
     for conj in ["和", "及", "与"] {
@@ -1050,6 +1050,32 @@ mod tests {
             p[0].1,
             vec!["全国政协副主席".to_string(), "秘书长".to_string()]
         );
+    }
+
+    #[test]
+    fn head_roles_read_off_the_match() {
+        let r = RoleRules::new();
+        for pred in [
+            "主持会议并讲话",
+            "主持召开座谈会",
+            "出席会议",
+            "等陪同调研",
+            "在会上作了总结讲话",
+            "发表重要讲话",
+            "进行了说明",
+            "强调，要抓好落实",
+            "说：“好”",
+            "一行在京参加活动",
+            "同志在主持会议时强调",
+            "先后在会上发言",
+            "代表市委对会议主持人表示感谢",
+        ] {
+            let c = r.head.captures(pred).expect("a role verb");
+            let v = c.name("v").expect("verb").as_str();
+            let m = r.head.find(pred).expect("a match");
+            assert_eq!(m.as_str(), &c[0]);
+            assert_eq!(role_of_head(m.as_str()), role_of(v), "{pred}");
+        }
     }
 
     #[test]
