@@ -60,6 +60,12 @@ fn scan_para(src: &str, para: Span, out: &mut Vec<Span>) {
     let s = text::slice(src, para);
     let mut i = 0usize;
     while i < s.len() {
+        // Every opening mark starts with `"`, E2 (`“`) or E3 (`「『《〈`): go to the
+        // next such byte (a lead byte or ASCII, so a character boundary).
+        let Some(k) = memchr::memchr3(b'"', 0xE2, 0xE3, &s.as_bytes()[i..]) else {
+            break;
+        };
+        i += k;
         let Some(c) = s[i..].chars().next() else {
             break;
         };
