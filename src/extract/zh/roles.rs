@@ -162,7 +162,7 @@ fn push_role(v: &mut Vec<Role>, r: Role) {
 fn clauses(src: &str, span: Span) -> Vec<Span> {
     let s = text::slice(src, span);
     let b = s.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(16);
     let mut start = 0;
     let mut i = 0;
     while i < b.len() {
@@ -590,10 +590,10 @@ pub(super) fn read_sentence(
 ) -> SentenceRead {
     let env = Env { rules, src, zones };
     let mut read = SentenceRead::default();
-    let mut units: Vec<Unit> = Vec::new();
+    let mut units: Vec<Unit> = Vec::with_capacity(16);
     // Buffers reused clause after clause.
-    let mut segs: Vec<Span> = Vec::new();
-    let mut clause_units: Vec<Unit> = Vec::new();
+    let mut segs: Vec<Span> = Vec::with_capacity(8);
+    let mut clause_units: Vec<Unit> = Vec::with_capacity(8);
     for mut cl in clauses(src, span) {
         // A clause that holds the byline starts after it.
         if let Some(k) = skip.iter().find(|k| k.overlaps(cl)) {
