@@ -62,6 +62,25 @@ pub fn is_edge_punct(c: char) -> bool {
         )
 }
 
+/// True when `s` holds a character for which [`is_space`] holds. Read byte by
+/// byte: every space outside ASCII starts with C2, E1, E2, E3 or EF, so only
+/// those characters are decoded.
+fn has_space(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            x @ 0..=0x7F if is_space(x as char) => return true,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF if s[i..].chars().next().is_some_and(is_space) => {
+                return true
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
 /// Folds runs of whitespace (including full-width spaces and tabs) to one space and trims.
 pub fn fold_ws(s: &str) -> String {
     let b = s.as_bytes();
@@ -73,6 +92,10 @@ pub fn fold_ws(s: &str) -> String {
         && !b.iter().any(|&c| matches!(c, b'\t'..=b'\r'))
         && !b.windows(2).any(|w| w == b"  ")
     {
+        return s.to_owned();
+    }
+    // Text without any space (most Chinese) is its own fold too.
+    if !has_space(s) {
         return s.to_owned();
     }
     let mut out = String::with_capacity(s.len());
@@ -351,6 +374,17 @@ mod tests {
         let mut out = Vec::new();
         sentences(s, Span::new(0, s.len()), &mut out);
         out.into_iter().map(|sp| slice(s, sp)).collect()
+    }
+
+    #[test]
+    fn space_test_by_bytes_agrees_with_chars() {
+        let all: String = (0u32..0x1_0000).filter_map(char::from_u32).collect();
+        for c in all.chars() {
+            let t = format!("公{c}告");
+            assert_eq!(has_space(&t), t.chars().any(is_space), "U+{:04X}", c as u32);
+        }
+        assert_eq!(fold_ws("  习近平\u{3000}总书记  "), "习近平 总书记");
+        assert_eq!(fold_ws("会议指出，要抓好落实。"), "会议指出，要抓好落实。");
     }
 
     #[test]

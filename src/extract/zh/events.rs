@@ -142,9 +142,11 @@ pub(super) fn topic(src: &str, holder: Span, kw: Span) -> Option<Text> {
 /// place of an inspection (`深入某村调研`) too.
 pub(super) fn place(rules: &EventRules, src: &str, span: Span, visit: bool) -> Option<Text> {
     let s = text::slice(src, span);
-    let c = rules
-        .place
-        .captures(s)
+    // The place pattern needs 在: most sentences are passed over without a search.
+    let c = s
+        .contains('在')
+        .then(|| rules.place.captures(s))
+        .flatten()
         .or_else(|| visit.then(|| rules.visit_place.captures(s)).flatten())?;
     let p = c.name("p")?;
     let sp = Span::new(span.start + p.start(), span.start + p.end());
@@ -170,6 +172,10 @@ pub(super) fn place(rules: &EventRules, src: &str, span: Span, visit: bool) -> O
 /// Who held the event: `市科协召开`, `中化集团在京召开`.
 pub(super) fn organizer(rules: &EventRules, src: &str, span: Span) -> Option<Text> {
     let s = text::slice(src, span);
+    // The pattern ends with 召开.
+    if !s.contains("召开") {
+        return None;
+    }
     let c = rules.organizer.captures(s)?;
     let o = c.name("o")?;
     // `全省政法工作会议召开`: the event itself is not its organizer.

@@ -119,14 +119,109 @@ const COMPOUND_SURNAMES: &[&str] = &[
     "司徒", "夏侯", "端木", "轩辕", "西门", "独孤", "南宫",
 ];
 
+/// A set of characters of the Basic Multilingual Plane, one bit per code point:
+/// a membership test is one load, not a scan of the list's text.
+pub(super) struct CharBits([u64; 1024]);
+
+impl CharBits {
+    /// The characters of `s` (all in the Basic Multilingual Plane; checked when the
+    /// constant is evaluated).
+    const fn of(s: &str) -> CharBits {
+        let b = s.as_bytes();
+        let mut bits = [0u64; 1024];
+        let mut i = 0;
+        while i < b.len() {
+            let u = CharBits::decode(b, i);
+            bits[(u >> 6) as usize] |= 1 << (u & 63);
+            i += if b[i] < 0x80 {
+                1
+            } else if b[i] < 0xE0 {
+                2
+            } else {
+                3
+            };
+        }
+        CharBits(bits)
+    }
+
+    /// The first (or, with `last`, the last) character of each word.
+    pub(super) const fn of_each(words: &[&str], last: bool) -> CharBits {
+        let mut bits = [0u64; 1024];
+        let mut k = 0;
+        while k < words.len() {
+            let b = words[k].as_bytes();
+            let mut i = 0;
+            if last {
+                i = b.len() - 1;
+                while b[i] & 0xC0 == 0x80 {
+                    i -= 1;
+                }
+            }
+            let u = CharBits::decode(b, i);
+            bits[(u >> 6) as usize] |= 1 << (u & 63);
+            k += 1;
+        }
+        CharBits(bits)
+    }
+
+    /// The code point of the Basic Multilingual Plane whose UTF-8 starts at `b[i]`.
+    const fn decode(b: &[u8], i: usize) -> u32 {
+        if b[i] < 0x80 {
+            b[i] as u32
+        } else if b[i] < 0xE0 {
+            (((b[i] & 0x1F) as u32) << 6) | (b[i + 1] & 0x3F) as u32
+        } else if b[i] < 0xF0 {
+            (((b[i] & 0x0F) as u32) << 12)
+                | (((b[i + 1] & 0x3F) as u32) << 6)
+                | (b[i + 2] & 0x3F) as u32
+        } else {
+            panic!("CharBits holds characters of the Basic Multilingual Plane only")
+        }
+    }
+
+    /// Adds `c` (a character of the Basic Multilingual Plane).
+    fn insert(&mut self, c: char) {
+        let u = c as u32;
+        assert!(
+            u < 0x1_0000,
+            "CharBits holds characters of the Basic Multilingual Plane only"
+        );
+        self.0[(u >> 6) as usize] |= 1 << (u & 63);
+    }
+
+    /// The characters of both sets.
+    const fn or(self, other: CharBits) -> CharBits {
+        let mut bits = self.0;
+        let mut i = 0;
+        while i < bits.len() {
+            bits[i] |= other.0[i];
+            i += 1;
+        }
+        CharBits(bits)
+    }
+
+    /// True when `c` is in the set.
+    #[inline]
+    pub(super) fn contains(&self, c: char) -> bool {
+        let u = c as u32;
+        u < 0x1_0000 && (self.0[(u >> 6) as usize] >> (u & 63)) & 1 == 1
+    }
+}
+
+static SURNAME_BITS: CharBits = CharBits::of(SURNAMES);
+
 /// True for a common family name character.
 pub(super) fn is_surname(c: char) -> bool {
-    SURNAMES.contains(c)
+    SURNAME_BITS.contains(c)
 }
+
+/// The first characters of the two-character family names.
+static COMPOUND_FIRST: CharBits = CharBits::of_each(COMPOUND_SURNAMES, false);
 
 /// True when `s` starts with a two-character family name.
 pub(super) fn starts_with_compound_surname(s: &str) -> bool {
-    COMPOUND_SURNAMES.iter().any(|p| s.starts_with(p))
+    s.chars().next().is_some_and(|c| COMPOUND_FIRST.contains(c))
+        && COMPOUND_SURNAMES.iter().any(|p| s.starts_with(p))
 }
 
 /// Characters that never stand inside a person's name in this genre (function
@@ -137,16 +232,19 @@ const NON_NAME: &str = "的了在是对等各省市县区委党会议们这那�
 /// `月`): allowed only where the name's end is certain.
 const RARE_IN_NAME: &str = "也和为有向其之时与及月日年";
 
+static NON_NAME_BITS: CharBits = CharBits::of(NON_NAME);
+static RARE_IN_NAME_BITS: CharBits = CharBits::of(RARE_IN_NAME);
+
 /// True for a character that may stand inside a name.
 pub(super) fn is_name_char(c: char) -> bool {
     (crate::text::is_cjk(c) || c == '\u{FFFD}')
-        && !NON_NAME.contains(c)
-        && !RARE_IN_NAME.contains(c)
+        && !NON_NAME_BITS.contains(c)
+        && !RARE_IN_NAME_BITS.contains(c)
 }
 
 /// True for a character that may stand inside a name whose end is certain.
 pub(super) fn is_name_char_loose(c: char) -> bool {
-    (crate::text::is_cjk(c) || c == '\u{FFFD}') && !NON_NAME.contains(c)
+    (crate::text::is_cjk(c) || c == '\u{FFFD}') && !NON_NAME_BITS.contains(c)
 }
 
 /// True for the middle dots of transliterated names (`雪克来提・扎克尔`).
@@ -350,15 +448,18 @@ pub(super) fn ends_with_title(s: &str) -> bool {
 
 /// Words of a list indexed by their first (or last) character, so that "does the
 /// text start (end) with one of them" looks at a handful of words, not the list.
+/// A bit per key character answers "no" for most characters without a lookup.
 pub(super) struct WordIndex {
-    by_char: std::collections::HashMap<char, Vec<&'static str>>,
+    keys: CharBits,
+    /// The words by key character, sorted by it.
+    by_char: Vec<(char, Vec<&'static str>)>,
     from_end: bool,
 }
 
 impl WordIndex {
     fn new(words: &[&'static str], from_end: bool) -> WordIndex {
-        let mut by_char: std::collections::HashMap<char, Vec<&'static str>> =
-            std::collections::HashMap::new();
+        let mut keys = CharBits([0; 1024]);
+        let mut by_char: Vec<(char, Vec<&'static str>)> = Vec::new();
         for w in words {
             let c = if from_end {
                 w.chars().next_back()
@@ -366,26 +467,59 @@ impl WordIndex {
                 w.chars().next()
             };
             if let Some(c) = c {
-                by_char.entry(c).or_default().push(w);
+                keys.insert(c);
+                match by_char.binary_search_by_key(&c, |e| e.0) {
+                    Ok(k) => by_char[k].1.push(w),
+                    Err(k) => by_char.insert(k, (c, vec![w])),
+                }
             }
         }
-        WordIndex { by_char, from_end }
+        WordIndex {
+            keys,
+            by_char,
+            from_end,
+        }
     }
 
     /// True when `s` starts (or, for an end index, ends) with one of the words.
+    #[inline]
     pub(super) fn matches(&self, s: &str) -> bool {
         let c = if self.from_end {
             s.chars().next_back()
         } else {
             s.chars().next()
         };
-        let Some(list) = c.and_then(|c| self.by_char.get(&c)) else {
+        c.is_some_and(|c| self.matches_at(s, c))
+    }
+
+    /// [`WordIndex::matches`] when the caller knows the key character `c` of `s`
+    /// (its first, or for an end index its last).
+    #[inline]
+    pub(super) fn matches_at(&self, s: &str, c: char) -> bool {
+        self.keys.contains(c) && self.lookup(s, c)
+    }
+
+    /// [`WordIndex::matches_at`] past the test of the key character's bit.
+    #[inline(never)]
+    fn lookup(&self, s: &str, c: char) -> bool {
+        let Ok(k) = self.by_char.binary_search_by_key(&c, |e| e.0) else {
             return false;
         };
+        let list = &self.by_char[k].1;
+        let b = s.as_bytes();
+        // Byte by byte from the key character inwards: words of one key character
+        // mostly differ in the character next to it, so a mismatch shows at once
+        // (no call to memcmp per word).
         if self.from_end {
-            list.iter().any(|w| s.ends_with(w))
+            list.iter().any(|w| {
+                let w = w.as_bytes();
+                w.len() <= b.len() && w.iter().rev().zip(b.iter().rev()).all(|(x, y)| x == y)
+            })
         } else {
-            list.iter().any(|w| s.starts_with(w))
+            list.iter().any(|w| {
+                let w = w.as_bytes();
+                w.len() <= b.len() && w.iter().zip(b).all(|(x, y)| x == y)
+            })
         }
     }
 }
@@ -408,9 +542,28 @@ pub(super) fn weak_after() -> &'static WordIndex {
     I.get_or_init(|| WordIndex::new(WEAK_AFTER, false))
 }
 
+/// Body nouns by their last character.
+fn body_nouns() -> &'static WordIndex {
+    static I: std::sync::OnceLock<WordIndex> = std::sync::OnceLock::new();
+    I.get_or_init(|| WordIndex::new(BODY_NOUNS, true))
+}
+
 /// True when `s` ends with a noun for people.
 pub(super) fn ends_with_body_noun(s: &str) -> bool {
-    BODY_NOUNS.iter().any(|t| s.ends_with(t)) || ends_with_title(s)
+    body_nouns().matches(s) || ends_with_title(s)
+}
+
+/// True when some prefix of `s` ends with a noun for people: `s` holds one.
+pub(super) fn holds_body_noun(s: &str) -> bool {
+    static ENDS: CharBits =
+        CharBits::of_each(BODY_NOUNS, true).or(CharBits::of_each(TITLE_SUFFIXES, true));
+    let (b, t) = (body_nouns(), title_suffixes());
+    s.char_indices().any(|(i, c)| {
+        ENDS.contains(c) && {
+            let head = &s[..i + c.len_utf8()];
+            b.matches_at(head, c) || t.matches_at(head, c)
+        }
+    })
 }
 
 #[cfg(test)]

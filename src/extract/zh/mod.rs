@@ -112,7 +112,7 @@ pub(crate) fn run(
     for (k, &sp) in pieces.iter().enumerate() {
         let mut marked = Vec::new();
         if k >= n_title {
-            roles::marked_names(src, sp, &mut marked);
+            roles::marked_names(&rules.roles, src, sp, &mut marked);
         }
         // Names before `总书记`/`同志` are no part of a title (`习近平总书记反复强调`).
         let zones: Vec<Span> = marked
@@ -224,9 +224,10 @@ pub(crate) fn run(
         if name.chars().count() < 2 {
             continue;
         }
+        let finder = memchr::memmem::Finder::new(name.as_bytes());
         for &p in &scan {
             let s = ctx.at(p);
-            for (k, _) in s.match_indices(name.as_str()) {
+            for k in finder.find_iter(s.as_bytes()) {
                 let sp = Span::new(p.start + k, p.start + k + name.len());
                 if skip.iter().any(|x| x.overlaps(sp)) {
                     continue;

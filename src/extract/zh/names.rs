@@ -38,10 +38,10 @@ pub(super) fn boundary(rest: &str) -> u8 {
     match rest.chars().next() {
         None => 3,
         Some(c) if !(is_cjk(c) || c == '\u{FFFD}' || is_name_dot(c)) => 3,
-        Some(_) => {
-            if super::lexicon::strong_after().matches(rest) {
+        Some(c) => {
+            if super::lexicon::strong_after().matches_at(rest, c) {
                 3
-            } else if super::lexicon::weak_after().matches(rest) {
+            } else if super::lexicon::weak_after().matches_at(rest, c) {
                 1
             } else {
                 0
@@ -52,8 +52,8 @@ pub(super) fn boundary(rest: &str) -> u8 {
 
 /// A name made of parts joined by middle dots, starting at `rest`; its byte length.
 fn dotted(rest: &str) -> Option<usize> {
-    let cs: Vec<(usize, char)> = rest.char_indices().take(40).collect();
     let han = |c: char| is_cjk(c) || c == '\u{FFFD}';
+    let cs: Vec<(usize, char)> = rest.char_indices().take(40).collect();
     let mut k = 0;
     while k < cs.len() && han(cs[k].1) {
         k += 1;
@@ -98,10 +98,25 @@ pub(super) fn name_len(rest: &str, ev: Evidence, known: &[String]) -> Option<usi
     if !(is_cjk(c0) || c0 == '\u{FFFD}') {
         return None;
     }
-    if let Some(n) = dotted(rest) {
-        return Some(n);
+    // The first nine characters: eight for a name, one more to see a middle dot.
+    let mut buf = [(0usize, '\0'); 9];
+    let mut n_buf = 0;
+    for (i, c) in rest.char_indices().take(9) {
+        buf[n_buf] = (i, c);
+        n_buf += 1;
     }
-    let cs: Vec<(usize, char)> = rest.char_indices().take(8).collect();
+    // A dotted name opens with one to eight ideographs and a dot: without a dot
+    // where the leading ideographs end (most text), there is none to look for.
+    let lead = buf[..n_buf]
+        .iter()
+        .take_while(|&&(_, c)| is_cjk(c) || c == '\u{FFFD}')
+        .count();
+    if (1..=8).contains(&lead) && lead < n_buf && is_name_dot(buf[lead].1) {
+        if let Some(n) = dotted(rest) {
+            return Some(n);
+        }
+    }
+    let cs = &buf[..n_buf.min(8)];
     let mut best: Option<(u8, u8, usize)> = None;
     let compound = starts_with_compound_surname(rest);
     let surname = compound || (is_surname(c0) && c0 != '和');
@@ -117,13 +132,6 @@ pub(super) fn name_len(rest: &str, ev: Evidence, known: &[String]) -> Option<usi
         if len == 4 && !titled && !compound {
             continue;
         }
-        let end = cs.get(len).map_or(rest.len(), |x| x.0);
-        let after = &rest[end..];
-        let b = boundary(after);
-        if b == 0 || (len >= 4 && b < 3) {
-            continue;
-        }
-        let verb_after = STRONG_AFTER.iter().any(|w| after.starts_with(w));
         let first = match ev {
             Evidence::Titled => surname,
             Evidence::TitledForeign => surname || (is_name_char_loose(c0) && len >= 3),
@@ -131,6 +139,12 @@ pub(super) fn name_len(rest: &str, ev: Evidence, known: &[String]) -> Option<usi
             Evidence::Bare => surname && is_name_char_loose(c0),
         };
         if !first {
+            continue;
+        }
+        let end = cs.get(len).map_or(rest.len(), |x| x.0);
+        let after = &rest[end..];
+        let b = boundary(after);
+        if b == 0 || (len >= 4 && b < 3) {
             continue;
         }
         let inner = &cs[1..len];
@@ -145,6 +159,7 @@ pub(super) fn name_len(rest: &str, ev: Evidence, known: &[String]) -> Option<usi
         // An unreadable character only where the end is clear: a role verb or
         // Chinese punctuation after it.
         if cs[..len].iter().any(|&(_, c)| c == '\u{FFFD}') {
+            let verb_after = STRONG_AFTER.iter().any(|w| after.starts_with(w));
             let clear = verb_after || after.starts_with(['、', '，', '。', '；', '：', '（', '）']);
             if !clear || !is_cjk(c0) {
                 continue;
@@ -155,9 +170,14 @@ pub(super) fn name_len(rest: &str, ev: Evidence, known: &[String]) -> Option<usi
         }
     }
     // A name already known wins over a guess of another length.
+    let r = rest.as_bytes();
     let k = known
         .iter()
-        .filter(|k| rest.starts_with(k.as_str()))
+        .filter(|k| {
+            // The first byte rules out most names before a comparison.
+            let kb = k.as_bytes();
+            kb.first().is_none_or(|b| r.first() == Some(b)) && r.starts_with(kb)
+        })
         .max_by_key(|k| k.len());
     match (k, best) {
         (Some(k), Some((b, _, end))) if end != k.len() => {

@@ -14,7 +14,10 @@
 //! take the role of the next name or body with one (`副省长A、B，秘书长C参加会议`).
 //! A headline reads the same way: `赵一德讲话 韩勇出席 胡衡华主持`.
 
-use super::lexicon::{ends_with_body_noun, ends_with_foreign_title, ends_with_title, STRONG_AFTER};
+use super::lexicon::{
+    ends_with_body_noun, ends_with_foreign_title, ends_with_title, holds_body_noun, strong_after,
+    CharBits,
+};
 use super::names::{boundary, name_before, name_len, Evidence};
 use crate::model::{Role, Span};
 use crate::text;
@@ -40,6 +43,8 @@ pub(super) struct RoleRules {
     post_title: Regex,
     /// Words that show a clause is not a body of people.
     not_body: Regex,
+    /// A finder for each marker written after a name ([`MARKERS`]).
+    markers: Vec<memchr::memmem::Finder<'static>>,
 }
 
 impl RoleRules {
@@ -63,6 +68,10 @@ impl RoleRules {
             ),
             post_title: re(r"^(?:不再担任|担任|当选为|辞去|兼任|为)(?P<t>[^，。；]{2,60})"),
             not_body: re(r"学习|贯彻|深入|推动|加强|总书记|我们"),
+            markers: MARKERS
+                .iter()
+                .map(|m| memchr::memmem::Finder::new(m.0.as_bytes()))
+                .collect(),
         }
     }
 }
@@ -116,18 +125,30 @@ pub(super) struct SentenceRead {
     pub bodies: Vec<Body>,
 }
 
-fn role_of(v: &str) -> Vec<Role> {
+/// Verbs of attendance.
+const ATTEND_VERBS: [&str; 5] = ["出席", "参加", "参会", "列席", "陪同"];
+
+fn role_of(v: &str) -> Role {
     if v.starts_with("主持") {
-        vec![Role::Chair]
-    } else if v.starts_with("出席")
-        || v.starts_with("参加")
-        || v.starts_with("参会")
-        || v.starts_with("列席")
-        || v.starts_with("陪同")
-    {
-        vec![Role::Attendee]
+        Role::Chair
+    } else if ATTEND_VERBS.iter().any(|w| v.starts_with(w)) {
+        Role::Attendee
     } else {
-        vec![Role::Speaker]
+        Role::Speaker
+    }
+}
+
+/// The role of a match of [`RoleRules::head`], read off its end: the verb closes
+/// the match, and only `主持`/`主持召开` end with `主持`/`召开`, only a verb of
+/// attendance ends with one, so this is [`role_of`] of the verb without a capture
+/// search.
+fn role_of_head(m: &str) -> Role {
+    if m.ends_with("主持") || m.ends_with("主持召开") {
+        Role::Chair
+    } else if ATTEND_VERBS.iter().any(|w| m.ends_with(w)) {
+        Role::Attendee
+    } else {
+        Role::Speaker
     }
 }
 
@@ -140,9 +161,20 @@ fn push_role(v: &mut Vec<Role>, r: Role) {
 /// Clause spans of a sentence.
 fn clauses(src: &str, span: Span) -> Vec<Span> {
     let s = text::slice(src, span);
-    let mut out = Vec::new();
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(16);
     let mut start = 0;
-    for (i, c) in s.char_indices() {
+    let mut i = 0;
+    while i < b.len() {
+        // U+4000..U+9FFF (lead bytes E4..E9, most of the text) holds no punctuation
+        // and no space.
+        if (0xE4..=0xE9).contains(&b[i]) {
+            i += 3;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
         let cut = matches!(
             c,
             '，' | ',' | '；' | ';' | '：' | ':' | '。' | '！' | '？' | '!' | '?'
@@ -153,6 +185,7 @@ fn clauses(src: &str, span: Span) -> Vec<Span> {
             }
             start = i + c.len_utf8();
         }
+        i += c.len_utf8();
     }
     if start < s.len() {
         out.push(Span::new(span.start + start, span.end));
@@ -160,20 +193,29 @@ fn clauses(src: &str, span: Span) -> Vec<Span> {
     out
 }
 
-/// Segment spans of a clause (cut at `、`).
-fn segments(src: &str, clause: Span) -> Vec<Span> {
+/// Segment spans of a clause (cut at `、`), into `out` (cleared first).
+fn segments(src: &str, clause: Span, out: &mut Vec<Span>) {
     let s = text::slice(src, clause);
-    let mut out = Vec::new();
+    out.clear();
     let mut start = 0;
-    for (i, c) in s.char_indices() {
-        if c == '、' {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // `、` is E3 80 81; other lead bytes are passed over whole.
+        let x = b[i];
+        if x == 0xE3 && b[i..].starts_with("、".as_bytes()) {
             out.push(Span::new(clause.start + start, clause.start + i));
-            start = i + c.len_utf8();
+            start = i + '、'.len_utf8();
         }
+        i += match x {
+            0..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
     }
     out.push(Span::new(clause.start + start, clause.end));
     out.retain(|x| !x.is_empty());
-    out
 }
 
 /// How far into a segment a title may end, in bytes.
@@ -208,10 +250,20 @@ const LEFT: &[&str] = &[
 ];
 
 fn skip_left(s: &str) -> usize {
-    if let Some(i) = s.find("还有") {
-        if i <= 60 {
-            return i + "还有".len();
+    // Only the first `还有`, and only when it starts within 60 bytes: look no further
+    // (found by its second byte, which few characters share).
+    const HAI_YOU: &[u8] = "还有".as_bytes();
+    let b = s.as_bytes();
+    let near = &b[..b.len().min(60 + HAI_YOU.len())];
+    for j in memchr::memchr_iter(HAI_YOU[1], near) {
+        if j >= 1 && near[j - 1..].starts_with(HAI_YOU) {
+            return j - 1 + HAI_YOU.len();
         }
+    }
+    // The first character rules out most text before a comparison.
+    static FIRST: CharBits = CharBits::of_each(LEFT, false);
+    if !s.chars().next().is_some_and(|c| FIRST.contains(c)) {
+        return 0;
     }
     for w in LEFT {
         if s.starts_with(w) {
@@ -270,12 +322,15 @@ fn read_segment(
     let i0 = skip_left(s);
     let body = &s[i0..];
     // Title then name: the leftmost title ending after which a name parses.
-    let mut found: Option<(usize, usize, Vec<String>)> = None; // (name start, name len, titles)
-                                                               // A name that opens the segment with a role verb or 同/与 after it
-                                                               // (`江某同法国总统某某举行会谈`): no title runs across it.
-    if let Some(n) = name_len(body, ev, known) {
+    // (name start, name len, titles)
+    let mut found: Option<(usize, usize, Vec<String>)> = None;
+    // The name opening the segment, read once (`known` does not change before a
+    // name is found). With a role verb or 同/与 after it
+    // (`江某同法国总统某某举行会谈`), no title runs across it.
+    let opening = name_len(body, ev, known);
+    if let Some(n) = opening {
         let after = &body[n..];
-        if STRONG_AFTER.iter().any(|w| after.starts_with(w)) || after.starts_with(['同', '与']) {
+        if strong_after().matches(after) || after.starts_with(['同', '与']) {
             let mut titles: Vec<String> = pending.to_vec();
             titles.extend(shared.cloned().unwrap_or_default());
             found = Some((0, n, titles));
@@ -283,7 +338,7 @@ fn read_segment(
     }
     // A listed name joined to the next by 和/及/与 (`A和秘书长B`).
     if ev == Evidence::Listed && found.is_none() {
-        if let Some(n) = name_len(body, ev, known) {
+        if let Some(n) = opening {
             if body[n..].starts_with(['和', '及', '与']) {
                 let mut titles: Vec<String> = pending.to_vec();
                 titles.extend(shared.cloned().unwrap_or_default());
@@ -291,13 +346,18 @@ fn read_segment(
             }
         }
     }
-    for (p, _) in body.char_indices().skip(1) {
+    let suffixes = super::lexicon::title_suffixes();
+    let mut chars = body.char_indices();
+    // The character before `p`: the last of `head`.
+    let mut last = chars.next().map_or('\0', |(_, c)| c);
+    for (p, c) in chars {
         // A title is at most forty characters, after at most a short `…的` phrase.
         if found.is_some() || p > MAX_TITLE_SCAN {
             break;
         }
         let head = &body[..p];
-        if !super::lexicon::title_suffixes().matches(head) {
+        let head_last = std::mem::replace(&mut last, c);
+        if !suffixes.matches_at(head, head_last) {
             continue;
         }
         let mut t_start = 0;
@@ -305,18 +365,15 @@ fn read_segment(
             t_start = k + '的'.len_utf8();
         }
         let title = &head[t_start..];
-        if !valid_title(rules, title) {
-            continue;
-        }
         // The longest title: `董事长`, not `董事` + `长…`.
-        if let Some(c) = body[p..].chars().next() {
-            let q = p + c.len_utf8();
-            if super::lexicon::title_suffixes().matches(&body[..q]) {
-                continue;
-            }
+        if suffixes.matches_at(&body[..p + c.len_utf8()], c) {
+            continue;
         }
         let tspan = Span::new(seg.start + i0 + t_start, seg.start + i0 + p);
         if env.zones.iter().any(|z| z.overlaps(tspan)) {
+            continue;
+        }
+        if !valid_title(rules, title) {
             continue;
         }
         let ev_t = if ends_with_foreign_title(title) {
@@ -332,7 +389,7 @@ fn read_segment(
         }
     }
     if found.is_none() {
-        if let Some(n) = name_len(body, ev, known) {
+        if let Some(n) = opening {
             let titles = shared.cloned().unwrap_or_default();
             let mut titles2: Vec<String> = pending.to_vec();
             titles2.extend(titles);
@@ -363,7 +420,14 @@ fn read_segment(
     });
     // The predicate: the rest of the clause after the name.
     let pred = text::slice(src, Span::new(span.end, clause_end));
-    if let Some(t) = rules.post_title.captures(pred).and_then(|c| c.name("t")) {
+    // The anchored patterns below start with a literal: test its first character
+    // before running them.
+    let post_title = if pred.starts_with(['不', '担', '当', '辞', '兼', '为']) {
+        rules.post_title.captures(pred).and_then(|c| c.name("t"))
+    } else {
+        None
+    };
+    if let Some(t) = post_title {
         let ts: Vec<&str> = t.as_str().split('、').collect();
         if ts
             .iter()
@@ -399,28 +463,29 @@ fn read_segment(
             }
         }
     }
-    if let Some(t) = rules.post_list.captures(pred).and_then(|c| c.name("t")) {
-        *post = Some(t.as_str().to_string());
+    if pred.starts_with('等') {
+        if let Some(t) = rules.post_list.captures(pred).and_then(|c| c.name("t")) {
+            *post = Some(t.as_str().to_string());
+        }
     }
     let seg_rest = text::slice(src, Span::new(span.end, seg.end));
     let mut after_role = None;
-    if let Some(c) = rules.head.captures(pred) {
-        if let (Some(v), Some(m0)) = (c.name("v"), c.get(0)) {
-            for r in role_of(v.as_str()) {
-                push_role(&mut out[idx].roles, r);
-            }
-            out[idx].own = true;
-            after_role = Some(span.end + m0.end());
-        }
+    if let Some(m0) = rules.head.find(pred) {
+        push_role(&mut out[idx].roles, role_of_head(m0.as_str()));
+        out[idx].own = true;
+        after_role = Some(span.end + m0.end());
     }
     out[idx].before_with = seg_rest.starts_with('与') || seg_rest.starts_with('同');
-    for c in rules.and_also.captures_iter(seg_rest) {
-        if let Some(v) = c.name("v") {
-            for r in role_of(v.as_str()) {
-                push_role(&mut out[idx].roles, r);
-            }
-            out[idx].own = true;
-        }
+    let also = if seg_rest.contains('并') {
+        Some(rules.and_also.find_iter(seg_rest))
+    } else {
+        None
+    };
+    // A match is `并` and the verb.
+    for m in also.into_iter().flatten() {
+        let v = &m.as_str()['并'.len_utf8()..];
+        push_role(&mut out[idx].roles, role_of(v));
+        out[idx].own = true;
     }
     // A name joined by 和/及/与 in the same segment.
     for conj in ["和", "及", "与"] {
@@ -457,10 +522,17 @@ fn read_segment(
         }
     }
     // The person met: `会见来华访问的某国总统某某`, `同某国总统某某举行会谈`.
-    let met = ["会见", "会晤", "接见", "看望", "慰问", "同", "与"]
-        .iter()
-        .filter_map(|v| seg_rest.find(v).map(|k| k + v.len()))
-        .min();
+    // The end of the first of these words: no word starts inside another, so the
+    // leftmost one ends first.
+    let met = seg_rest.char_indices().find_map(|(i, c)| {
+        if !matches!(c, '会' | '接' | '看' | '慰' | '同' | '与') {
+            return None;
+        }
+        ["会见", "会晤", "接见", "看望", "慰问", "同", "与"]
+            .iter()
+            .find(|v| seg_rest[i..].starts_with(*v))
+            .map(|v| i + v.len())
+    });
     if let Some(k) = met {
         let a = span.end + k;
         if a < seg.end {
@@ -518,7 +590,10 @@ pub(super) fn read_sentence(
 ) -> SentenceRead {
     let env = Env { rules, src, zones };
     let mut read = SentenceRead::default();
-    let mut units: Vec<Unit> = Vec::new();
+    let mut units: Vec<Unit> = Vec::with_capacity(16);
+    // Buffers reused clause after clause.
+    let mut segs: Vec<Span> = Vec::with_capacity(8);
+    let mut clause_units: Vec<Unit> = Vec::with_capacity(8);
     for mut cl in clauses(src, span) {
         // A clause that holds the byline starts after it.
         if let Some(k) = skip.iter().find(|k| k.overlaps(cl)) {
@@ -527,17 +602,18 @@ pub(super) fn read_sentence(
             }
             cl = Span::new(k.end, cl.end);
         }
-        let segs = segments(src, cl);
+        segments(src, cl, &mut segs);
         let mut pending: Vec<String> = Vec::new();
         let mut pending_start: Option<usize> = None;
         let mut shared: Option<Vec<String>> = None;
         let mut listed = false;
-        let mut clause_units: Vec<Unit> = Vec::new();
+        clause_units.clear();
         let mut post: Option<String> = None;
         let clause_first = read.mentions.len();
-        let known_before = known.clone();
-        for seg in segs {
-            let seg = text::trim(src, seg);
+        // The names known before this clause: `known` only grows.
+        let n_known_before = known.len();
+        for &seg in &segs {
+            // No segment holds a space (clauses are cut at every one): nothing to trim.
             let st = text::slice(src, seg);
             if st.is_empty() {
                 continue;
@@ -596,7 +672,7 @@ pub(super) fn read_sentence(
                     let after = text::slice(src, Span::new(m.span.end, seg.end));
                     m.titles.is_empty()
                         && !m.own
-                        && !known_before.contains(&m.name)
+                        && !known[..n_known_before].contains(&m.name)
                         && !after.is_empty()
                         && !after.starts_with(['和', '及', '与', '等', '同'])
                 });
@@ -652,7 +728,7 @@ pub(super) fn read_sentence(
                 }
                 let weak = u.mentions.iter().all(|&m| {
                     let mm = &read.mentions[m];
-                    mm.titles.is_empty() && !mm.own && !known_before.contains(&mm.name)
+                    mm.titles.is_empty() && !mm.own && !known[..n_known_before].contains(&mm.name)
                 });
                 if weak {
                     for &m in &u.mentions {
@@ -666,9 +742,16 @@ pub(super) fn read_sentence(
         }
         let has_persons = clause_units.iter().any(|u| u.kind == Kind::Persons);
         let marked = zones.iter().any(|z| cl.contains(*z));
-        if !has_persons && !marked && !rules.not_body.is_match(text::slice(src, cl)) {
+        let ct = text::slice(src, cl);
+        // A body is a phrase ending with a people noun or a title: a clause without
+        // one has none, and only a clause of titles is left to read.
+        let may_body = !has_persons && !marked && holds_body_noun(ct);
+        let titles_only = !has_persons
+            && !marked
+            && !clause_units.is_empty()
+            && clause_units.iter().all(|u| u.kind == Kind::Title);
+        if (may_body || titles_only) && !rules.not_body.is_match(ct) {
             // A clause naming a body of people: `省直有关部门负责同志列席会议`.
-            let ct = text::slice(src, cl);
             let (pre_end, roles) = match rules.attend.find(ct) {
                 Some(m) => (m.start(), vec![Role::Attendee]),
                 None => (ct.len(), vec![]),
@@ -684,13 +767,22 @@ pub(super) fn read_sentence(
                     pre_end = k;
                 }
             }
-            let count = rules
-                .count
-                .captures(ct)
-                .and_then(|c| c.get(1))
-                .and_then(|m| m.as_str().parse::<u64>().ok());
-            let bodies = body_parts(src, Span::new(cl.start, cl.start + pre_end));
+            let bodies = if may_body {
+                body_parts(src, Span::new(cl.start, cl.start + pre_end))
+            } else {
+                Vec::new()
+            };
             if !bodies.is_empty() {
+                // The count needs an ASCII digit: most clauses have none.
+                let count = if ct.bytes().any(|b| b.is_ascii_digit()) {
+                    rules
+                        .count
+                        .captures(ct)
+                        .and_then(|c| c.get(1))
+                        .and_then(|m| m.as_str().parse::<u64>().ok())
+                } else {
+                    None
+                };
                 let mut ids = Vec::new();
                 let nb = bodies.len();
                 for (k, b) in bodies.into_iter().enumerate() {
@@ -710,7 +802,7 @@ pub(super) fn read_sentence(
                 });
                 continue;
             }
-            if clause_units.iter().all(|u| u.kind == Kind::Title) && !clause_units.is_empty() {
+            if titles_only {
                 units.push(Unit {
                     kind: Kind::Title,
                     mentions: vec![],
@@ -721,7 +813,7 @@ pub(super) fn read_sentence(
             }
         }
         let _ = pending_start;
-        units.extend(clause_units);
+        units.append(&mut clause_units);
     }
     // Names without a predicate take the role of the next unit with one.
     let mut carry: Option<Vec<Role>> = None;
@@ -785,7 +877,7 @@ fn body_parts(src: &str, span: Span) -> Vec<Span> {
     let s = text::slice(src, span);
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut from = 0;
-    while let Some(k) = s[from..].find("以及") {
+    while let Some(k) = memchr::memmem::find(&s.as_bytes()[from..], "以及".as_bytes()) {
         cuts.push((from + k, from + k + "以及".len()));
         from = from + k + "以及".len();
     }
@@ -807,7 +899,7 @@ fn body_parts(src: &str, span: Span) -> Vec<Span> {
             text::is_edge_punct,
         );
         let t = text::slice(src, part);
-        if t.chars().count() >= 2 && ends_with_body_noun(t) {
+        if ends_with_body_noun(t) && t.chars().count() >= 2 {
             out.push(part);
         }
         start = b;
@@ -840,44 +932,52 @@ pub(super) fn credit(src: &str, para: Span) -> Option<(String, Span)> {
     ok.then(|| (name.to_string(), Span::new(start, start + name.len())))
 }
 
+/// The markers written after a name, and the title each gives.
+const MARKERS: [(&str, Option<&str>); 7] = [
+    ("总书记", Some("总书记")),
+    ("同志", None),
+    ("新时代中国特色社会主义思想", None),
+    ("著作", None),
+    ("诞辰", None),
+    ("逝世", None),
+    ("故居", None),
+];
+
 /// Names written before a marker: `习近平总书记` (title `总书记`), `习近平同志`,
 /// `习近平新时代中国特色社会主义思想`, `习近平著作`, `马克思诞辰`. A doctrine
 /// (`…主义`, `…思想`) is not read: `习近平经济思想` would give `平经济`.
-pub(super) fn marked_names(src: &str, span: Span, out: &mut Vec<Mention>) {
+pub(super) fn marked_names(rules: &RoleRules, src: &str, span: Span, out: &mut Vec<Mention>) {
     let s = text::slice(src, span);
-    for (marker, title) in [
-        ("总书记", Some("总书记")),
-        ("同志", None),
-        ("新时代中国特色社会主义思想", None),
-        ("著作", None),
-        ("诞辰", None),
-        ("逝世", None),
-        ("故居", None),
-    ] {
-        for (k, _) in s.match_indices(marker) {
-            let Some(start) = name_before(s, k) else {
-                continue;
-            };
-            let name_sp = Span::new(span.start + start, span.start + k);
-            // Not the tail of a title (`中共中央总书记`), nor a word run-on.
-            let name = text::slice(src, name_sp);
-            let before = &s[..start];
-            if before.ends_with("的") && marker == "同志" {
-                continue;
-            }
-            if boundary(&s[k..]) == 0 && marker == "著作" {
-                continue;
-            }
-            out.push(Mention {
-                name: name.to_string(),
-                span: name_sp,
-                titles: title.map(|t| vec![t.to_string()]).unwrap_or_default(),
-                roles: Vec::new(),
-                own: false,
-                before_with: false,
-                extra_body: None,
-            });
+    // Marker by marker, left to right (non-overlapping matches).
+    let hits = MARKERS
+        .iter()
+        .zip(&rules.markers)
+        .flat_map(|(&(marker, title), f)| {
+            f.find_iter(s.as_bytes()).map(move |k| (marker, title, k))
+        });
+    for (marker, title, k) in hits {
+        let Some(start) = name_before(s, k) else {
+            continue;
+        };
+        let name_sp = Span::new(span.start + start, span.start + k);
+        // Not the tail of a title (`中共中央总书记`), nor a word run-on.
+        let name = text::slice(src, name_sp);
+        let before = &s[..start];
+        if before.ends_with("的") && marker == "同志" {
+            continue;
         }
+        if boundary(&s[k..]) == 0 && marker == "著作" {
+            continue;
+        }
+        out.push(Mention {
+            name: name.to_string(),
+            span: name_sp,
+            titles: title.map(|t| vec![t.to_string()]).unwrap_or_default(),
+            roles: Vec::new(),
+            own: false,
+            before_with: false,
+            extra_body: None,
+        });
     }
 }
 
@@ -953,6 +1053,32 @@ mod tests {
     }
 
     #[test]
+    fn head_roles_read_off_the_match() {
+        let r = RoleRules::new();
+        for pred in [
+            "主持会议并讲话",
+            "主持召开座谈会",
+            "出席会议",
+            "等陪同调研",
+            "在会上作了总结讲话",
+            "发表重要讲话",
+            "进行了说明",
+            "强调，要抓好落实",
+            "说：“好”",
+            "一行在京参加活动",
+            "同志在主持会议时强调",
+            "先后在会上发言",
+            "代表市委对会议主持人表示感谢",
+        ] {
+            let c = r.head.captures(pred).expect("a role verb");
+            let v = c.name("v").expect("verb").as_str();
+            let m = r.head.find(pred).expect("a match");
+            assert_eq!(m.as_str(), &c[0]);
+            assert_eq!(role_of_head(m.as_str()), role_of(v), "{pred}");
+        }
+    }
+
+    #[test]
     fn credits() {
         let s = "会议还研究了其他事项。（杨明）";
         let (n, sp) = credit(s, Span::new(0, s.len())).unwrap();
@@ -983,7 +1109,7 @@ mod tests {
     fn anniversaries_not_doctrines() {
         let s = "纪念马克思诞辰，反对单边主义和官僚主义。";
         let mut out = Vec::new();
-        marked_names(s, Span::new(0, s.len()), &mut out);
+        marked_names(&RoleRules::new(), s, Span::new(0, s.len()), &mut out);
         let names: Vec<&str> = out.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names, vec!["马克思"]);
     }
@@ -992,7 +1118,7 @@ mod tests {
     fn marked() {
         let s = "深入学习贯彻习近平总书记重要讲话精神";
         let mut out = Vec::new();
-        marked_names(s, Span::new(0, s.len()), &mut out);
+        marked_names(&RoleRules::new(), s, Span::new(0, s.len()), &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].name, "习近平");
     }

@@ -49,16 +49,16 @@ pub(super) fn find(
     let s = text::slice(src, sent);
     let mut out = Vec::new();
     let mut first_verb: Option<usize> = None;
-    for c in rules.verb.captures_iter(s) {
-        let (Some(v), Some(m0)) = (c.name("v"), c.get(0)) else {
-            continue;
-        };
-        let verb = v.as_str();
-        let punct = c.name("p").is_some();
+    // The match is the verb and, when one follows, its comma or colon (no verb ends
+    // with one): reading them off the match spares the capture search.
+    for m0 in rules.verb.find_iter(s) {
+        let verb = m0.as_str().trim_end_matches(['，', '：', ':']);
+        let punct = verb.len() < m0.len();
+        let v = Span::new(m0.start(), m0.start() + verb.len());
         if !punct && !matches!(verb, "强调" | "指出") {
             continue;
         }
-        let head = &s[..v.start()];
+        let head = &s[..v.start];
         // `加强调查` is no statement; nor a noun (`新要求，`, `的要求，`).
         if verb == "强调" && head.ends_with('加') {
             continue;
@@ -76,7 +76,7 @@ pub(super) fn find(
         if tspan.is_empty() {
             continue;
         }
-        let vpos = sent.start + v.start();
+        let vpos = sent.start + v.start;
         // The clause that holds the verb.
         let clause_start = head
             .rfind(['，', '。', '；', '：'])
