@@ -335,6 +335,8 @@ pub(crate) fn find(
             }
         }
     }
+    // The dates of a sentence, read once: several steps ask about the same ones.
+    let date_memo = std::cell::RefCell::new(vec![None; ctx.sents.len()]);
     let date_mentions = |si: usize| -> Vec<DateMention> {
         let Some(s) = ctx.sents.get(si) else {
             return Vec::new();
@@ -342,12 +344,18 @@ pub(crate) fn find(
         if !has(si, DATE) {
             return Vec::new();
         }
+        if let Some(Some(v)) = date_memo.borrow().get(si) {
+            return Vec::clone(v);
+        }
         let mut v = dates.find_en(ctx.src, s.span, &ctx.anchors);
         if let Some(d) = dateline_span {
             v.retain(|m| !d.overlaps(m.span));
         }
         v.extend(ordinal_days(rules, ctx, s.span, dateline_span));
         v.sort_by_key(|m| m.span.start);
+        if let Some(slot) = date_memo.borrow_mut().get_mut(si) {
+            *slot = Some(v.clone());
+        }
         v
     };
     if let Some((si, kspan, kind)) = main {
