@@ -210,7 +210,39 @@ const CHUNK_BYTES: usize = 8 << 20;
 /// Decoding on the workers keeps it in parallel with parsing.
 ///
 /// Implement it for your own lazily read items (say, a compressed file's bytes)
-/// to give [`Parser::parse_stream_map`] their decoding too.
+/// to give [`Parser::parse_stream_map`] their decoding too:
+///
+/// ```
+/// use policy_news::{Document, Error, IntoDocument, Parser};
+///
+/// /// A page as fetched: bytes, decoded on the worker that parses it.
+/// struct Page(String, Vec<u8>);
+///
+/// impl IntoDocument for Page {
+///     fn weight(&self) -> usize {
+///         self.1.len()
+///     }
+///     fn into_document(self) -> Result<Document, Error> {
+///         match String::from_utf8(self.1) {
+///             Ok(text) => Ok(Document::new(text).with_id(self.0)),
+///             Err(_) => Err(Error::record("not UTF-8").with_id(self.0)),
+///         }
+///     }
+/// }
+///
+/// let pages = vec![
+///     Page("a".into(), b"Forum held\nLi Qiang chaired the forum.".to_vec()),
+///     Page("b".into(), b"\xFF".to_vec()),
+/// ];
+/// let parser = Parser::new();
+/// let out: Vec<String> = parser
+///     .parse_stream_map(pages, 8, |r| match r {
+///         Ok(article) => article.title.map(|t| t.text).unwrap_or_default(),
+///         Err(e) => format!("error in {}", e.id().unwrap_or("?")),
+///     })
+///     .collect();
+/// assert_eq!(out, ["Forum held", "error in b"]);
+/// ```
 pub trait IntoDocument: Send + 'static {
     /// About how many bytes of text the item holds; a chunk of the stream also
     /// ends once its items hold 8 MB, so memory stays bounded with long documents.
