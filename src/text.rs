@@ -320,6 +320,22 @@ fn absorb(s: &str, mut from: usize, f: impl Fn(char) -> bool) -> usize {
     from
 }
 
+/// The byte offsets of `s` that lie outside parentheses, in order: where a list
+/// separator may cut. Each `(` and `)` byte is counted where it stands (a `)` is
+/// itself outside); after an unbalanced `)` the depth stays below zero, so a
+/// bracket that follows does not hide the text in it.
+pub fn outside_parens(s: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut depth = 0i32;
+    s.bytes().enumerate().filter_map(move |(i, b)| {
+        match b {
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            _ => {}
+        }
+        (depth <= 0).then_some(i)
+    })
+}
+
 /// The number of CJK ideographs and of ASCII letters in `s`.
 pub fn script_counts(s: &str) -> (usize, usize) {
     // Counted in blocks of 255 bytes with byte-wide sums, which compile to vector
@@ -351,6 +367,16 @@ pub fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn outside_parens_skips_bracketed_text() {
+        let at: Vec<usize> = outside_parens("a(b)c").collect();
+        assert_eq!(at, [0, 3, 4]);
+        // After an unbalanced `)` the depth stays below zero: a later `(b` is outside.
+        let at: Vec<usize> = outside_parens("a)(b").collect();
+        assert_eq!(at, [0, 1, 2, 3]);
+        assert_eq!(outside_parens("（x）").count(), "（x）".len());
+    }
 
     #[test]
     fn script_counts_match_a_char_by_char_count() {

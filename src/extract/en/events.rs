@@ -1672,64 +1672,54 @@ fn looks_like_name(lex: &Lex, t: &str) -> bool {
 fn split_list(lex: &Lex, ctx: &Ctx<'_>, r: Span) -> Vec<Span> {
     let s = ctx.at(r);
     let mut cuts: Vec<(usize, usize)> = Vec::new();
-    let mut depth = 0i32;
     let b = s.as_bytes();
-    let mut i = 0;
     let mut seg_start = 0;
-    while i < b.len() {
-        match b[i] {
-            b'(' => depth += 1,
-            b')' => depth -= 1,
-            _ => {}
+    // Past a cut, its separator's bytes (no parentheses) are skipped.
+    for i in text::outside_parens(s) {
+        if i < seg_start {
+            continue;
         }
-        if depth <= 0 {
-            // Byte comparisons: `i` need not be a character boundary; a separator
-            // starts with an ASCII byte, so where one matches `i` is a boundary.
-            let rest = &b[i..];
-            let sep = if rest.starts_with(b", and ") {
-                Some(6)
-            } else if rest.starts_with(b", ") || rest.starts_with(b"; ") {
-                Some(2)
-            } else if rest.starts_with(b" as well as ") {
-                Some(12)
-            } else if rest.starts_with(b" and ") && seg_start < i {
-                let left_words = s[seg_start..i].split_whitespace().count();
-                let right = &s[i + 5..];
-                let right_first = right.split_whitespace().next().unwrap_or("");
-                let new_phrase = lex.is_people_noun(right_first)
-                    || right_first
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_ascii_digit())
-                    || right.starts_with("more than")
-                    || right.starts_with("heads of")
-                    || right.starts_with("leaders of");
-                if left_words >= 3 && new_phrase
-                    || (left_words >= 4 && lex.starts_with_title(right))
-                {
-                    Some(5)
-                } else {
-                    None
-                }
+        // Byte comparisons: `i` need not be a character boundary; a separator
+        // starts with an ASCII byte, so where one matches `i` is a boundary.
+        let rest = &b[i..];
+        let sep = if rest.starts_with(b", and ") {
+            Some(6)
+        } else if rest.starts_with(b", ") || rest.starts_with(b"; ") {
+            Some(2)
+        } else if rest.starts_with(b" as well as ") {
+            Some(12)
+        } else if rest.starts_with(b" and ") && seg_start < i {
+            let left_words = s[seg_start..i].split_whitespace().count();
+            let right = &s[i + 5..];
+            let right_first = right.split_whitespace().next().unwrap_or("");
+            let new_phrase = lex.is_people_noun(right_first)
+                || right_first
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit())
+                || right.starts_with("more than")
+                || right.starts_with("heads of")
+                || right.starts_with("leaders of");
+            if left_words >= 3 && new_phrase || (left_words >= 4 && lex.starts_with_title(right)) {
+                Some(5)
             } else {
                 None
-            };
-            if let Some(n) = sep {
-                // Not inside an `including ...` member list, unless what follows is a new
-                // phrase of people (`..., heads of the departments`).
-                let seg = &s[seg_start..i];
-                let next = s[i + n..].split_whitespace().next().unwrap_or("");
-                let new_people = next.chars().next().is_some_and(|c| c.is_lowercase())
-                    && lex.is_people_noun(next);
-                if (!seg.contains("including ") && !seg.contains("such as ")) || new_people {
-                    cuts.push((i, i + n));
-                    seg_start = i + n;
-                    i += n;
-                    continue;
-                }
+            }
+        } else {
+            None
+        };
+        if let Some(n) = sep {
+            // Not inside an `including ...` member list, unless what follows is a new
+            // phrase of people (`..., heads of the departments`).
+            let seg = &s[seg_start..i];
+            let next = s[i + n..].split_whitespace().next().unwrap_or("");
+            let new_people =
+                next.chars().next().is_some_and(|c| c.is_lowercase()) && lex.is_people_noun(next);
+            if (!seg.contains("including ") && !seg.contains("such as ")) || new_people {
+                cuts.push((i, i + n));
+                seg_start = i + n;
             }
         }
-        i += 1;
     }
     let mut out = Vec::new();
     let mut last = 0;

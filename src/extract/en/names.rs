@@ -884,26 +884,16 @@ fn ends_with_titled_name(lex: &Lex, app: &str) -> bool {
 /// Splits an appositive into titles at ` and ` / `, ` where a new title starts.
 pub(crate) fn split_titles(lex: &Lex, app: &str) -> Vec<String> {
     let mut pieces: Vec<String> = Vec::new();
-    let mut depth = 0i32;
     let mut last = 0usize;
     let b = app.as_bytes();
-    let mut i = 0usize;
     let mut cuts: Vec<(usize, usize)> = Vec::new();
-    while i < b.len() {
-        match b[i] {
-            b'(' => depth += 1,
-            b')' => depth -= 1,
-            _ => {}
+    for i in text::outside_parens(app) {
+        // Byte comparisons: `i` need not be a character boundary.
+        if b[i..].starts_with(b" and ") {
+            cuts.push((i, i + 5));
+        } else if b[i..].starts_with(b", ") {
+            cuts.push((i, i + 2));
         }
-        if depth <= 0 {
-            // Byte comparisons: `i` need not be a character boundary.
-            if b[i..].starts_with(b" and ") {
-                cuts.push((i, i + 5));
-            } else if b[i..].starts_with(b", ") {
-                cuts.push((i, i + 2));
-            }
-        }
-        i += 1;
     }
     for (cs, ce) in cuts {
         let next = &app[ce..];
