@@ -170,7 +170,7 @@ impl Lex {
         let l = lower(w);
         let l = l.trim_end_matches('.');
         let l = strip_all(strip_all(l, "'s"), "’s").trim_end_matches(['\'', '’']);
-        if self.not_name.contains(l) {
+        if self.not_name.contains(l) || self.heads.contains(l) {
             return true;
         }
         // Plurals of such words: `Groups`, `Generals`, `Studies`.
