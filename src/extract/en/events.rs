@@ -136,7 +136,7 @@ fn cue_masks(rules: &Rules, ctx: &Ctx<'_>) -> Vec<u32> {
     let mut masks = vec![0u32; ctx.sents.len()];
     let starts: Vec<usize> = ctx.sents.iter().map(|s| s.span.start).collect();
     for &p in ctx.paras {
-        for m in rules.cues.find_overlapping_iter(ctx.at(p)) {
+        for m in rules.cues.find_iter(ctx.at(p)) {
             let pos = p.start + m.start();
             let i = starts.partition_point(|&s| s <= pos);
             if i > 0 {
@@ -179,6 +179,7 @@ impl Rules {
             cues: aho_corasick::AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                 .build(CUES.iter().map(|(w, _)| *w))
                 .expect("built-in cue words"),
             cue_bits: CUES.iter().map(|(_, b)| *b).collect(),

@@ -140,8 +140,12 @@ impl Lex {
 
     /// True for a word that heads a title.
     pub(crate) fn is_head(&self, w: &str) -> bool {
-        let l = lower(w);
-        let l = strip_all(strip_all(&l, "'s"), "’s");
+        self.is_head_lower(&lower(w))
+    }
+
+    /// [`Lex::is_head`] of a word already lower-cased.
+    fn is_head_lower(&self, l: &str) -> bool {
+        let l = strip_all(strip_all(l, "'s"), "’s");
         self.heads.contains(l)
             || l.strip_suffix('s')
                 .is_some_and(|x| x.len() > 3 && self.heads.contains(x))
@@ -167,7 +171,18 @@ impl Lex {
     }
 
     pub(crate) fn not_name(&self, w: &str) -> bool {
+        self.not_name_lower(&lower(w))
+    }
+
+    /// True when a capitalised word cannot be part of a name: `not_name` or a
+    /// title head (lower-cases the word once for both).
+    pub(crate) fn blocks_name(&self, w: &str) -> bool {
         let l = lower(w);
+        self.not_name_lower(&l) || self.is_head_lower(&l)
+    }
+
+    /// [`Lex::not_name`] of a word already lower-cased.
+    fn not_name_lower(&self, l: &str) -> bool {
         let l = l.trim_end_matches('.');
         let l = strip_all(strip_all(l, "'s"), "’s").trim_end_matches(['\'', '’']);
         if self.not_name.contains(l) || self.heads.contains(l) {
@@ -568,7 +583,7 @@ fn is_name_tok(lex: &Lex, ctx: &Ctx<'_>, toks: &[Tok], i: usize) -> bool {
     if w == "Kong" && i > 0 && ctx.at(toks[i - 1].span) == "Hong" {
         return false;
     }
-    !lex.not_name(w) && !lex.is_head(w)
+    !lex.blocks_name(w)
 }
 
 /// Titles set before a name with a comma: `A member of the Central Military
