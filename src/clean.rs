@@ -40,8 +40,8 @@ pub(crate) struct Cleaner {
     credit: Regex,
     /// `DD_belatedPNG.fix(...);` and other inline scripts.
     script: Regex,
-    /// Tail cues of flattened pages.
-    tail: Regex,
+    /// Tail cues of flattened pages (see [`TAIL_CUES`]).
+    tail: aho_corasick::AhoCorasick,
     /// Whole-line junk.
     line_rules: Vec<(Regex, BoilerplateKind)>,
     /// Caption-like sentence.
@@ -62,9 +62,10 @@ impl Cleaner {
                 r"\((?:Xinhua|Photo|Photos|People's Daily|CFP|IC|VCG|Reuters|AFP|AP|China Daily|CGTN|ECNS)/[^()]+\)|\((?:Xinhua|[A-Z][A-Za-z]+) [Pp]hoto(?: by [^()]+)?\)|\(Photo(?: by|:) [^()]+\)",
             ),
             script: re(r"[A-Za-z_$][A-Za-z0-9_.$]*\.(?:fix|write|ready|push)\([^)]*\);?"),
-            tail: re(
-                r"【1】|\(For the latest [^)]{0,120}|\(Web editor:|\(Editor:|Please enable JavaScript|Related reading|Related News|Hot News|We Recommend|Popular on |Key Words |Add your comment|Links: |About [A-Z][A-Za-z0-9' ]{1,40} \| ",
-            ),
+            tail: aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .build(TAIL_CUES)
+                .expect("built-in tail cues"),
             line_rules: vec![
                 (re(r"^[\d\s|/·.,:：]+$"), BoilerplateKind::Counter),
                 (
@@ -164,7 +165,7 @@ impl Cleaner {
     }
 
     fn looks_flattened(&self, s: &str) -> bool {
-        self.stamp.is_match(s) || self.tail.is_match(s) || self.script.is_match(s)
+        self.stamp.is_match(s) || self.tail_cue(s, 0).is_some() || self.script.is_match(s)
     }
 
     /// A page flattened onto one line: header, captions, body, tail.
@@ -215,15 +216,16 @@ impl Cleaner {
         }
         // Tail: the first footer cue after the body starts.
         let mut body_end = s.len();
-        if let Some(t) = self.tail.find_at(s, body_start) {
-            body_end = t.start();
-            let tail = at(t.start(), s.len());
+        if let Some((t, _)) = self.tail_cue(s, body_start) {
+            body_end = t;
+            let tail = at(t, s.len());
             // One item per cue, so each kind is named.
-            let mut cuts: Vec<usize> = self
-                .tail
-                .find_iter(slice(src, tail))
-                .map(|m| tail.start + m.start())
-                .collect();
+            let mut cuts = Vec::new();
+            let mut from = t;
+            while let Some((a, b)) = self.tail_cue(s, from) {
+                cuts.push(line.start + a);
+                from = b;
+            }
             cuts.push(tail.end);
             for w in cuts.windows(2) {
                 let piece = Span::new(w[0], w[1]);
@@ -235,6 +237,42 @@ impl Cleaner {
         if !body.is_empty() {
             self.strip_inline_captions(src, body, out);
         }
+    }
+
+    /// The first tail cue of `s` at or after byte `from`: its start and end.
+    fn tail_cue(&self, s: &str, from: usize) -> Option<(usize, usize)> {
+        let mut at = from;
+        while at <= s.len() {
+            let m = self.tail.find(aho_corasick::Input::new(s).range(at..))?;
+            let end = match TAIL_CUES[m.pattern().as_usize()] {
+                // The note runs on to its closing parenthesis, at most 120 characters.
+                FOR_THE_LATEST => {
+                    let rest = &s[m.end()..];
+                    m.end()
+                        + rest
+                            .char_indices()
+                            .take(120)
+                            .find(|&(_, c)| c == ')')
+                            .map_or_else(
+                                || rest.chars().take(120).map(char::len_utf8).sum(),
+                                |(i, _)| i,
+                            )
+                }
+                // `About People's Daily | `: a capitalised name of up to 41 letters,
+                // digits, spaces and apostrophes, then ` | `.
+                ABOUT => match about_end(s.as_bytes(), m.end()) {
+                    Some(e) => e,
+                    None => {
+                        // No cue starts inside another, so the search goes on after it.
+                        at = m.end();
+                        continue;
+                    }
+                },
+                _ => m.end(),
+            };
+            return Some((m.start(), end));
+        }
+        None
     }
 
     /// Removes captions ending in a credit from a paragraph; pushes the rest.
@@ -301,6 +339,46 @@ impl Cleaner {
     }
 }
 
+const FOR_THE_LATEST: &str = "(For the latest ";
+const ABOUT: &str = "About ";
+
+/// Cues that start the tail of a flattened page: editor lines, notes, reader
+/// features and link lists.
+const TAIL_CUES: &[&str] = &[
+    "【1】",
+    FOR_THE_LATEST,
+    "(Web editor:",
+    "(Editor:",
+    "Please enable JavaScript",
+    "Related reading",
+    "Related News",
+    "Hot News",
+    "We Recommend",
+    "Popular on ",
+    "Key Words ",
+    "Add your comment",
+    "Links: ",
+    ABOUT,
+];
+
+/// The end of `About Name | ` whose name starts at byte `p`: an upper-case letter,
+/// then 1 to 40 letters, digits, spaces or apostrophes, then ` | `.
+fn about_end(b: &[u8], p: usize) -> Option<usize> {
+    if !b.get(p)?.is_ascii_uppercase() {
+        return None;
+    }
+    let run = b[p + 1..]
+        .iter()
+        .take(40)
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'\'' | b' '))
+        .count();
+    (1..=run)
+        .rev()
+        .map(|k| p + 1 + k)
+        .find(|&e| b[e..].starts_with(b" | "))
+        .map(|e| e + 3)
+}
+
 fn tail_kind(s: &str) -> BoilerplateKind {
     if s.starts_with("【") || s.starts_with("About ") {
         BoilerplateKind::Navigation
@@ -357,6 +435,52 @@ mod tests {
         let l = c.layout(src);
         assert_eq!(l.paragraphs.len(), 1);
         assert_eq!(l.boilerplate.len(), 1);
+    }
+
+    /// The tail cues as one regular expression: the hand-written search must
+    /// find the same non-overlapping matches.
+    const TAIL_PATTERN: &str = r"【1】|\(For the latest [^)]{0,120}|\(Web editor:|\(Editor:|Please enable JavaScript|Related reading|Related News|Hot News|We Recommend|Popular on |Key Words |Add your comment|Links: |About [A-Z][A-Za-z0-9' ]{1,40} \| ";
+
+    #[test]
+    fn tail_cues_match_like_their_pattern() {
+        let c = Cleaner::new();
+        let re = Regex::new(TAIL_PATTERN).unwrap();
+        let long = "x".repeat(130);
+        let cases = [
+            "Body. (Web editor: Li) Related News A | B About People's Daily | Links: x",
+            "About Us | Contact About us | About X| About XY  | About 12 | ",
+            "(For the latest China news, Please enable JavaScript) Hot News",
+            "(For the latest 新闻 ’quoted’ (Editor: x) About A B | ",
+            "【1】【2】 We Recommend Popular on Key Words Add your comment",
+            "About About Ab | About",
+            "",
+        ];
+        let mut built = vec![format!(
+            "(For the latest {long} Related reading) About Q | "
+        )];
+        // Names around the 40-character limit, with and without a space before `|`.
+        for n in 38..=42 {
+            built.push(format!("About A{} | x", "b".repeat(n)));
+            built.push(format!(
+                "About A{} |x About B{}  | ",
+                "c".repeat(n),
+                "d".repeat(n)
+            ));
+        }
+        for s in cases
+            .iter()
+            .copied()
+            .chain(built.iter().map(String::as_str))
+        {
+            let want: Vec<(usize, usize)> = re.find_iter(s).map(|m| (m.start(), m.end())).collect();
+            let mut got = Vec::new();
+            let mut from = 0;
+            while let Some(m) = c.tail_cue(s, from) {
+                got.push(m);
+                from = m.1;
+            }
+            assert_eq!(got, want, "{s}");
+        }
     }
 
     #[test]

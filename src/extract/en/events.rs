@@ -522,7 +522,7 @@ pub(crate) fn find(
         // Mentions come in sentence order: the sentence's are one slice of them.
         let lo = mentions.partition_point(|m| m.sent < si);
         let hi = lo + mentions[lo..].partition_point(|m| m.sent == si);
-        let in_sent: Vec<&Mention> = mentions[lo..hi].iter().collect();
+        let in_sent: &[Mention] = &mentions[lo..hi];
         if has_event && main_si != usize::MAX && si > main_si && has(si, EVENT) {
             if let Some(e) = later_event(
                 rules,
@@ -575,7 +575,7 @@ pub(crate) fn find(
                 }
             }
             let at = s.start + m.start();
-            if let Some(p) = subject_before(ctx, &in_sent, people, s, at) {
+            if let Some(p) = subject_before(ctx, in_sent, people, s, at) {
                 push_ref_idx(ctx, &mut ev.chairs, people, p, Role::Chair);
             }
         }
@@ -588,7 +588,7 @@ pub(crate) fn find(
                 && (near.starts_with("in ") || near.starts_with("through "));
             let at = s.start + m.start();
             let verb = m.as_str();
-            let subj = subject_before(ctx, &in_sent, people, s, at).or_else(|| {
+            let subj = subject_before(ctx, in_sent, people, s, at).or_else(|| {
                 // `said Li Keqiang`
                 let after = s.start + m.end();
                 in_sent
@@ -614,7 +614,7 @@ pub(crate) fn find(
         }
         // Attendees.
         if has(si, ATTEND) {
-            attendees_in(rules, lex, ctx, s, &in_sent, people, &mut ev.attendees);
+            attendees_in(rules, lex, ctx, s, in_sent, people, &mut ev.attendees);
         }
     }
     if has_event || !ev.chairs.is_empty() || !ev.speakers.is_empty() || !ev.attendees.is_empty() {
@@ -1249,12 +1249,12 @@ fn topic_after(rules: &Rules, ctx: &Ctx<'_>, s: Span, kspan: Span) -> Option<Tex
 /// last person named, or a mention opening the sentence with no other in between.
 fn subject_before(
     ctx: &Ctx<'_>,
-    in_sent: &[&Mention],
+    in_sent: &[Mention],
     people: &People,
     s: Span,
     at: usize,
 ) -> Option<usize> {
-    let before: Vec<&&Mention> = in_sent.iter().filter(|m| m.end <= at).collect();
+    let before: Vec<&Mention> = in_sent.iter().filter(|m| m.end <= at).collect();
     if let Some(m) = before.last() {
         let gap = ctx.at(Span::new(m.end, at));
         let gw: Vec<&str> = gap.split_whitespace().collect();
@@ -1402,7 +1402,7 @@ fn attendees_in(
     lex: &Lex,
     ctx: &Ctx<'_>,
     s: Span,
-    in_sent: &[&Mention],
+    in_sent: &[Mention],
     people: &mut People,
     out: &mut Vec<Attendee>,
 ) {
@@ -1450,7 +1450,7 @@ fn attendees_in(
     for list in lists {
         let list = text::trim_by(ctx.src, list, |c| text::is_edge_punct(c) || c == ' ');
         // Persons: the mentions inside.
-        let inside: Vec<&&Mention> = in_sent.iter().filter(|x| list.contains(x.span)).collect();
+        let inside: Vec<&Mention> = in_sent.iter().filter(|x| list.contains(x.span)).collect();
         let mut holes: Vec<Span> = Vec::new();
         for m in &inside {
             people.add_role(m.person, Role::Attendee);
@@ -1578,7 +1578,7 @@ fn attends_event(rules: &Rules, st: &str, end: usize) -> bool {
 /// (a person's appositive is one chunk) up to a chunk that opens with a preposition
 /// (`in the Great Hall`, `On the afternoon of`); leading chunks that name neither a
 /// person nor a body of people are dropped.
-fn subject_chunks(lex: &Lex, ctx: &Ctx<'_>, in_sent: &[&Mention], sp: Span) -> Span {
+fn subject_chunks(lex: &Lex, ctx: &Ctx<'_>, in_sent: &[Mention], sp: Span) -> Span {
     let region = ctx.at(sp);
     let trimmed = region.trim_end().trim_end_matches(',');
     let trimmed = trimmed

@@ -251,8 +251,15 @@ pub(crate) struct Tok {
 pub(crate) fn tokenize(src: &str, sent: Span, out: &mut Vec<Tok>) {
     out.clear();
     let s = text::slice(src, sent);
+    let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some(c) = ch_at(s, i) {
+    while let Some(&b) = bytes.get(i) {
+        // ASCII outside words: one table look-up per byte.
+        if ASCII_CLASS.get(usize::from(b)).is_some_and(|&f| f & 1 == 0) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = ch_at(s, i) else { break };
         if !c.alnum {
             i += c.len;
             continue;
@@ -261,7 +268,18 @@ pub(crate) fn tokenize(src: &str, sent: Span, out: &mut Vec<Tok>) {
         let mut upper = usize::from(c.upper);
         let mut letters = usize::from(c.alpha);
         let mut dotted = false;
-        while let Some(d) = ch_at(s, end) {
+        loop {
+            // A run of ASCII letters and digits, counted from the table.
+            while let Some(&f) = bytes
+                .get(end)
+                .and_then(|&b| ASCII_CLASS.get(usize::from(b)))
+                .filter(|&&f| f & 1 != 0)
+            {
+                upper += usize::from(f >> 1 & 1);
+                letters += usize::from(f >> 2 & 1);
+                end += 1;
+            }
+            let Some(d) = ch_at(s, end) else { break };
             let j = end;
             if d.alnum {
                 upper += usize::from(d.upper);
@@ -281,7 +299,7 @@ pub(crate) fn tokenize(src: &str, sent: Span, out: &mut Vec<Tok>) {
                 }
                 if joins {
                     end = j + d.len;
-                } else if d.c != '-' && s[i..end].ends_with('s') {
+                } else if d.c != '-' && bytes.get(end - 1) == Some(&b's') {
                     // plural possessive: Members’
                     end = j + d.len;
                     break;
@@ -614,9 +632,7 @@ fn is_gerund(w: &str) -> bool {
 
 /// A name without its possessive: `Li's` → `Li`.
 fn strip_possessive(s: &str) -> &str {
-    s.trim_end_matches("'s")
-        .trim_end_matches("’s")
-        .trim_end_matches(['\'', '’'])
+    strip_all(strip_all(s, "'s"), "’s").trim_end_matches(['\'', '’'])
 }
 
 /// Strips a possessive and folds whitespace.
