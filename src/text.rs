@@ -62,42 +62,60 @@ pub fn is_edge_punct(c: char) -> bool {
         )
 }
 
-/// True when `s` holds a character for which [`is_space`] holds. Read byte by
-/// byte: every space outside ASCII starts with C2, E1, E2, E3 or EF, so only
-/// those characters are decoded.
-fn has_space(s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            x @ 0..=0x7F if is_space(x as char) => return true,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF if s[i..].chars().next().is_some_and(is_space) => {
-                return true
-            }
-            _ => {}
-        }
-        i += 1;
+/// Byte classes for [`is_own_fold`]: 1 the ASCII space, 2 other ASCII
+/// whitespace, 3 a byte that starts a space outside ASCII (C2, E1, E2, E3, EF;
+/// the character must be decoded to tell).
+const FOLD_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b' ' as usize] = 1;
+    let mut b = b'\t';
+    while b <= b'\r' {
+        t[b as usize] = 2;
+        b += 1;
     }
-    false
+    t[0xC2] = 3;
+    t[0xE1] = 3;
+    t[0xE2] = 3;
+    t[0xE3] = 3;
+    t[0xEF] = 3;
+    t
+};
+
+/// True when [`fold_ws`] leaves `s` as it is: no space at either end, and no
+/// space but single ASCII spaces between words. One table look-up per byte.
+fn is_own_fold(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for (i, &x) in b.iter().enumerate() {
+        match FOLD_CLASS[usize::from(x)] {
+            0 => prev_space = false,
+            1 if prev_space => return false,
+            1 => prev_space = true,
+            2 => return false,
+            _ => {
+                if s.get(i..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(is_space)
+                {
+                    return false;
+                }
+                prev_space = false;
+            }
+        }
+    }
+    true
 }
 
 /// Folds runs of whitespace (including full-width spaces and tabs) to one space and trims.
 pub fn fold_ws(s: &str) -> String {
+    // Most names, titles and sentences are their own fold: one check, one copy.
+    if is_own_fold(s) {
+        return s.to_owned();
+    }
     let b = s.as_bytes();
-    // Fast path: ASCII text with single inner spaces and none at the edges is its
-    // own fold (most names, titles and sentences): one copy.
-    if s.is_ascii()
-        && b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && !b.iter().any(|&c| matches!(c, b'\t'..=b'\r'))
-        && !b.windows(2).any(|w| w == b"  ")
-    {
-        return s.to_owned();
-    }
-    // Text without any space (most Chinese) is its own fold too.
-    if !has_space(s) {
-        return s.to_owned();
-    }
     let mut out = String::with_capacity(s.len());
     // Runs of non-space characters are copied whole; only non-ASCII characters
     // are decoded to ask whether they are spaces.
@@ -403,11 +421,39 @@ mod tests {
     }
 
     #[test]
-    fn space_test_by_bytes_agrees_with_chars() {
+    fn own_fold_test_by_bytes_agrees_with_folding() {
+        // The fold by words, as written without the byte test.
+        let fold = |t: &str| {
+            t.split(is_space)
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         let all: String = (0u32..0x1_0000).filter_map(char::from_u32).collect();
         for c in all.chars() {
-            let t = format!("公{c}告");
-            assert_eq!(has_space(&t), t.chars().any(is_space), "U+{:04X}", c as u32);
+            for t in [
+                format!("公{c}告"),
+                format!("a {c}b"),
+                format!("{c}"),
+                format!("x{c} y"),
+            ] {
+                assert_eq!(is_own_fold(&t), fold(&t) == t, "{t:?}");
+                assert_eq!(fold_ws(&t), fold(&t), "{t:?}");
+            }
+        }
+        for t in [
+            "",
+            " ",
+            "a  b",
+            "a b",
+            " a",
+            "a ",
+            "a\tb",
+            "a\u{3000}b",
+            "a \u{a0}b",
+        ] {
+            assert_eq!(is_own_fold(t), fold(t) == t, "{t:?}");
+            assert_eq!(fold_ws(t), fold(t), "{t:?}");
         }
         assert_eq!(fold_ws("  习近平\u{3000}总书记  "), "习近平 总书记");
         assert_eq!(fold_ws("会议指出，要抓好落实。"), "会议指出，要抓好落实。");

@@ -5,11 +5,14 @@
 //! bytes do: a lookup costs a fraction of SipHash's, and a crafted word can at
 //! worst land in a bucket the list itself fills.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A fixed set of words with a fast hash.
 pub(crate) type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+
+/// A fixed map from words to values with the same fast hash.
+pub(crate) type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<WordHasher>>;
 
 /// Builds a [`WordSet`] from word lists.
 pub(crate) fn word_set<'a>(lists: impl IntoIterator<Item = &'a [&'static str]>) -> WordSet {

@@ -21,7 +21,7 @@
 
 use super::lexicon;
 use crate::extract::people::People;
-use crate::extract::wordset::{word_set, WordSet};
+use crate::extract::wordset::{word_set, WordMap, WordSet};
 use crate::extract::Ctx;
 use crate::model::Span;
 use crate::text;
@@ -74,10 +74,16 @@ fn strip_all<'a>(mut s: &'a str, suffix: &str) -> &'a str {
     s
 }
 
+/// Flag of a word that is never part of a name.
+const NOT_NAME: u8 = 1;
+/// Flag of a word that heads a title.
+const HEAD: u8 = 2;
+
 /// Word sets built once.
 pub(crate) struct Lex {
-    not_name: WordSet,
-    heads: WordSet,
+    /// Words that are never names (the lexicon's `NOT_NAME` list and the places) and
+    /// title heads, in one map so a word is hashed once for both.
+    words: WordMap<u8>,
     subj_verbs: WordSet,
     people_nouns: WordSet,
     places: WordSet,
@@ -130,12 +136,25 @@ const CONNECTORS: &[&str] = &[
 impl Lex {
     pub(crate) fn new() -> Lex {
         Lex {
-            not_name: word_set([lexicon::NOT_NAME, lexicon::PLACES]),
-            heads: word_set([lexicon::TITLE_HEADS]),
+            words: {
+                let mut m = WordMap::default();
+                for w in lexicon::NOT_NAME.iter().chain(lexicon::PLACES) {
+                    *m.entry(*w).or_insert(0) |= NOT_NAME;
+                }
+                for w in lexicon::TITLE_HEADS {
+                    *m.entry(*w).or_insert(0) |= HEAD;
+                }
+                m
+            },
             subj_verbs: word_set([lexicon::SUBJECT_VERBS]),
             people_nouns: word_set([lexicon::PEOPLE_NOUNS]),
             places: word_set([lexicon::PLACES]),
         }
+    }
+
+    /// The [`NOT_NAME`] and [`HEAD`] flags of a lower-case word.
+    fn flags(&self, l: &str) -> u8 {
+        self.words.get(l).copied().unwrap_or(0)
     }
 
     /// True for a word that heads a title.
@@ -146,13 +165,11 @@ impl Lex {
     /// [`Lex::is_head`] of a word already lower-cased.
     fn is_head_lower(&self, l: &str) -> bool {
         let l = strip_all(strip_all(l, "'s"), "’s");
-        self.heads.contains(l)
-            || l.strip_suffix('s')
-                .is_some_and(|x| x.len() > 3 && self.heads.contains(x))
-            || l.strip_prefix("vice-")
-                .is_some_and(|x| self.heads.contains(x))
-            || l.strip_prefix("deputy-")
-                .is_some_and(|x| self.heads.contains(x))
+        let head = |x: &str| self.flags(x) & HEAD != 0;
+        head(l)
+            || l.strip_suffix('s').is_some_and(|x| x.len() > 3 && head(x))
+            || l.strip_prefix("vice-").is_some_and(head)
+            || l.strip_prefix("deputy-").is_some_and(head)
     }
 
     /// True for a plural noun of people (`leaders`, `entrepreneurs`).
@@ -185,11 +202,11 @@ impl Lex {
     fn not_name_lower(&self, l: &str) -> bool {
         let l = l.trim_end_matches('.');
         let l = strip_all(strip_all(l, "'s"), "’s").trim_end_matches(['\'', '’']);
-        if self.not_name.contains(l) || self.heads.contains(l) {
+        if self.flags(l) != 0 {
             return true;
         }
         // Plurals of such words: `Groups`, `Generals`, `Studies`.
-        let known = |x: &str| self.not_name.contains(x) || self.heads.contains(x);
+        let known = |x: &str| self.flags(x) != 0;
         if let Some(x) = l.strip_suffix("ies") {
             let mut buf = [0u8; 40];
             return match buf.get_mut(..=x.len()) {
