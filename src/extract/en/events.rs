@@ -161,7 +161,6 @@ pub(crate) struct Rules {
     place: Regex,
     held: Regex,
     held_by: Regex,
-    here: Regex,
     ordinal_day: Regex,
     topic: Regex,
     non_speech: Regex,
@@ -200,8 +199,9 @@ impl Rules {
             present: re(
                 r"(?i)(?-u:\b)(?:among those (?:present|attending)(?: at the \w+)?(?: were| was)|(?:also\s+)?(?:present|attending)(?:\s+(?:at\s+)?the\s+(?:[\w-]+\s+){0,3}?)?\s*(?:were|was|included)|those attending included)\s+",
             ),
+            // Anchored: run only where `in` or `at` opens a word (`next_place`).
             place: re(
-                r"(?-u:\b)(?:in|at)\s+(?:the\s+)?(?P<p>[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+)?[A-Z][\w'’.-]*){0,5})",
+                r"^(?:in|at)\s+(?:the\s+)?(?P<p>[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+)?[A-Z][\w'’.-]*){0,5})",
             ),
             held: re(
                 r"(?-u:\b)(?:held|convened|organized|organised|hosted|sponsored|opened|launched)(?-u:\b)",
@@ -209,7 +209,6 @@ impl Rules {
             held_by: re(
                 r"(?-u:\b)(?:co-)?(?:hosted|organized|organised|sponsored|convened|held)\s+(?:jointly\s+)?by\s+",
             ),
-            here: re(r"(?-u:\b)here(?-u:\b)"),
             ordinal_day: re(
                 r"(?i)(?-u:\b)(?:on\s+)?(?:the\s+(?P<tod>morning|afternoon|evening|night)\s+of\s+)?the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)(?-u:\b)",
             ),
@@ -980,7 +979,7 @@ fn place_in(
     mentions: &[Mention],
 ) -> Option<Text> {
     let st = ctx.at(s);
-    if rules.here.is_match(st) {
+    if has_ascii_word(st, "here") {
         if let Some(p) = dateline_place {
             return Some(Text {
                 text: titlecase(&p.text),
@@ -991,11 +990,14 @@ fn place_in(
     let from = kspan.start.saturating_sub(s.start).min(st.len());
     let from = text::floor_boundary(st, from);
     let mut best: Option<Span> = None;
-    for m in rules.place.find_iter(st) {
+    let mut next = 0;
+    while let Some((m_start, m_end)) = next_place(rules, st, next) {
+        next = m_end;
+        let m = &st[m_start..m_end];
         // The place is the match after `in`/`at` and an optional `the`: found by
         // hand rather than by a capture search.
-        let p = &m.as_str()[place_lead(m.as_str())..];
-        let sp = Span::new(s.start + m.end() - p.len(), s.start + m.end());
+        let p = &m[place_lead(m)..];
+        let sp = Span::new(s.start + m_end - p.len(), s.start + m_end);
         if dateline.is_some_and(|d| d.overlaps(sp))
             || mentions
                 .iter()
@@ -1051,7 +1053,7 @@ fn place_in(
         {
             continue;
         }
-        if m.end() - p.len() >= from {
+        if m_end - p.len() >= from {
             best = Some(sp);
             break;
         }
@@ -1060,6 +1062,42 @@ fn place_in(
         }
     }
     best.and_then(|b| text::text_trimmed(ctx.src, b))
+}
+
+/// True for an ASCII byte of a word (`(?-u:\b)` boundaries).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// True when `word` stands in `s` as a whole word.
+fn has_ascii_word(s: &str, word: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memmem::find_iter(b, word).any(|i| {
+        let before = i.checked_sub(1).and_then(|j| b.get(j));
+        let after = b.get(i + word.len());
+        !before.is_some_and(|&c| is_word_byte(c)) && !after.is_some_and(|&c| is_word_byte(c))
+    })
+}
+
+/// The next match of the `place` pattern in `st` at or after byte `from`, as
+/// `find_iter` would give it. The pattern opens with the word `in` or `at`, so it
+/// runs anchored there only (its own literal search stops at every `in` and `at`
+/// inside words).
+fn next_place(rules: &Rules, st: &str, from: usize) -> Option<(usize, usize)> {
+    let b = st.as_bytes();
+    let mut i = from;
+    while let Some(j) = b.get(i..).and_then(|r| memchr::memchr2(b'i', b'a', r)) {
+        let j = i + j;
+        let opens = matches!(b.get(j..j + 2), Some(b"in" | b"at"))
+            && !j.checked_sub(1).is_some_and(|k| is_word_byte(b[k]));
+        if opens {
+            if let Some(m) = st.get(j..).and_then(|t| rules.place.find(t)) {
+                return Some((j + m.start(), j + m.end()));
+            }
+        }
+        i = j + 1;
+    }
+    None
 }
 
 /// A past-tense or reporting verb after a place: `in Beijing said`, `in Nanjing held`.
