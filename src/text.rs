@@ -117,22 +117,27 @@ pub fn fold_ws(s: &str) -> String {
     }
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    // Runs of non-space characters are copied whole; only non-ASCII characters
-    // are decoded to ask whether they are spaces.
+    // Runs of non-space characters are copied whole; only characters that may
+    // be spaces outside ASCII are decoded.
     let mut run = 0;
     let mut i = 0;
-    while i < b.len() {
-        let (space, len) = match b[i] {
-            x if x.is_ascii() => (matches!(x, b'\t'..=b'\r' | b' '), 1),
-            _ => match s[i..].chars().next() {
-                Some(c) => (is_space(c), c.len_utf8()),
-                None => break,
+    while let Some(&x) = b.get(i) {
+        let len = match FOLD_CLASS[usize::from(x)] {
+            0 => {
+                i += 1;
+                continue;
+            }
+            1 | 2 => 1,
+            _ => match s.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) if is_space(c) => c.len_utf8(),
+                _ => {
+                    i += 1;
+                    continue;
+                }
             },
         };
-        if space {
-            push_word(&mut out, &s[run..i]);
-            run = i + len;
-        }
+        push_word(&mut out, &s[run..i]);
+        run = i + len;
         i += len;
     }
     push_word(&mut out, &s[run..]);

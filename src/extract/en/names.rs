@@ -419,7 +419,8 @@ pub(crate) fn find(lex: &Lex, ctx: &Ctx<'_>, people: &mut People) -> Vec<Mention
         let mut i = 0;
         let mut prev_shared: Option<(usize, String, bool)> = None; // (end byte, title, plural)
         while i < toks.len() {
-            if !is_name_tok(lex, ctx, &toks, i) {
+            // Most words are lower case: that test needs no call.
+            if !toks[i].cap || !is_name_tok(lex, ctx, &toks, i) {
                 i += 1;
                 continue;
             }
