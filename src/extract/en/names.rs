@@ -269,6 +269,20 @@ pub(crate) fn tokenize(src: &str, sent: Span, out: &mut Vec<Tok>) {
     out.clear();
     let s = text::slice(src, sent);
     let bytes = s.as_bytes();
+    // Upper-case letters and letters of a word so far (read again when asked:
+    // most words never are).
+    let counts = |w: &str| match w.bytes().try_fold((0usize, 0usize), |(u, l), b| {
+        let f = *ASCII_CLASS.get(usize::from(b))?;
+        Some((u + usize::from(f >> 1 & 1), l + usize::from(f >> 2 & 1)))
+    }) {
+        Some(ul) => ul,
+        None => w.chars().fold((0, 0), |(u, l), c| {
+            (
+                u + usize::from(c.is_uppercase()),
+                l + usize::from(c.is_alphabetic()),
+            )
+        }),
+    };
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         // ASCII outside words: one table look-up per byte.
@@ -282,30 +296,24 @@ pub(crate) fn tokenize(src: &str, sent: Span, out: &mut Vec<Tok>) {
             continue;
         }
         let mut end = i + c.len;
-        let mut upper = usize::from(c.upper);
-        let mut letters = usize::from(c.alpha);
         let mut dotted = false;
         loop {
-            // A run of ASCII letters and digits, counted from the table.
-            while let Some(&f) = bytes
+            // A run of ASCII letters and digits.
+            while bytes
                 .get(end)
                 .and_then(|&b| ASCII_CLASS.get(usize::from(b)))
-                .filter(|&&f| f & 1 != 0)
+                .is_some_and(|&f| f & 1 != 0)
             {
-                upper += usize::from(f >> 1 & 1);
-                letters += usize::from(f >> 2 & 1);
                 end += 1;
             }
             let Some(d) = ch_at(s, end) else { break };
             let j = end;
             if d.alnum {
-                upper += usize::from(d.upper);
-                letters += usize::from(d.alpha);
                 end = j + d.len;
             } else if matches!(d.c, '-' | '\'' | '’' | '.') {
-                let joins = ch_at(s, j + d.len).is_some_and(|n| n.alnum);
                 if d.c == '.' {
                     // U.S.  W.
+                    let (upper, letters) = counts(&s[i..end]);
                     let single_upper = letters == 1 && upper == 1;
                     if single_upper || (dotted && upper == letters) {
                         end = j + 1;
@@ -314,6 +322,7 @@ pub(crate) fn tokenize(src: &str, sent: Span, out: &mut Vec<Tok>) {
                     }
                     break;
                 }
+                let joins = ch_at(s, j + d.len).is_some_and(|n| n.alnum);
                 if joins {
                     end = j + d.len;
                 } else if d.c != '-' && bytes.get(end - 1) == Some(&b's') {
@@ -327,7 +336,11 @@ pub(crate) fn tokenize(src: &str, sent: Span, out: &mut Vec<Tok>) {
                 break;
             }
         }
-        let acr = (letters >= 2 && upper == letters) || (dotted && upper >= 2);
+        // A word that opens with a lower-case ASCII letter is no acronym.
+        let acr = !b.is_ascii_lowercase() && {
+            let (upper, letters) = counts(&s[i..end]);
+            (letters >= 2 && upper == letters) || (dotted && upper >= 2)
+        };
         out.push(Tok {
             span: Span::new(sent.start + i, sent.start + end),
             cap: c.upper,
@@ -344,7 +357,6 @@ struct Ch {
     len: usize,
     alnum: bool,
     upper: bool,
-    alpha: bool,
 }
 
 /// Classes of the ASCII characters: 1 alphanumeric, 2 upper case, 4 alphabetic.
@@ -378,7 +390,6 @@ fn ch_at(s: &str, i: usize) -> Option<Ch> {
             len: 1,
             alnum: f & 1 != 0,
             upper: f & 2 != 0,
-            alpha: f & 4 != 0,
         });
     }
     let c = s.get(i..)?.chars().next()?;
@@ -387,7 +398,6 @@ fn ch_at(s: &str, i: usize) -> Option<Ch> {
         len: c.len_utf8(),
         alnum: c.is_alphanumeric(),
         upper: c.is_uppercase(),
-        alpha: c.is_alphabetic(),
     })
 }
 
