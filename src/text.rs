@@ -88,6 +88,29 @@ fn is_own_fold(s: &str) -> bool {
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
+    // ASCII text is checked 64 bytes at a time without branches (the compiler
+    // vectorises the fold); text outside ASCII takes the byte-by-byte road below.
+    let Some(last) = b.len().checked_sub(1) else {
+        return true;
+    };
+    let mut at = 0;
+    let mut ascii_clean = true;
+    while at < last && ascii_clean {
+        let end = (at + 64).min(last);
+        let flags = b[at..end]
+            .iter()
+            .zip(&b[at + 1..=end])
+            .fold(0u8, |acc, (&x, &y)| {
+                acc | u8::from(x == b' ' && y == b' ')
+                    | u8::from(x >= 0x80)
+                    | u8::from(x.wrapping_sub(b'\t') < 5)
+            });
+        ascii_clean = flags == 0;
+        at = end;
+    }
+    if ascii_clean && b[last] < 0x80 && b[last].wrapping_sub(b'\t') >= 5 {
+        return true;
+    }
     let mut prev_space = false;
     for (i, &x) in b.iter().enumerate() {
         match FOLD_CLASS[usize::from(x)] {

@@ -297,17 +297,6 @@ struct Open {
 /// Finds the ordinal lists of the body.
 pub(crate) fn find(rules: &Rules, ctx: &Ctx<'_>, people: &People) -> Vec<Enumeration> {
     let cands = candidates(rules, ctx);
-    if std::env::var_os("PN_DEBUG").is_some() {
-        for c in &cands {
-            eprintln!(
-                "cand {:?} {:?} {} {:?}",
-                c.group,
-                c.ord,
-                c.para,
-                ctx.at(c.marker)
-            );
-        }
-    }
     let mut lists: Vec<Open> = Vec::new();
     for c in cands {
         // The open list of this group, if it is near enough.
