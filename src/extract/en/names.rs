@@ -284,12 +284,13 @@ pub(crate) fn tokenize(src: &str, sent: Span, out: &mut Vec<Tok>) {
         }),
     };
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // ASCII outside words: one table look-up per byte.
-        if ASCII_CLASS.get(usize::from(b)).is_some_and(|&f| f & 1 == 0) {
-            i += 1;
-            continue;
-        }
+    while i < bytes.len() {
+        // ASCII outside words is skipped in one tight loop.
+        i += bytes[i..]
+            .iter()
+            .position(|&b| MAY_START_WORD[usize::from(b)])
+            .unwrap_or(bytes.len() - i);
+        let Some(&b) = bytes.get(i) else { break };
         let Some(c) = ch_at(s, i) else { break };
         if !c.alnum {
             i += c.len;
@@ -299,13 +300,10 @@ pub(crate) fn tokenize(src: &str, sent: Span, out: &mut Vec<Tok>) {
         let mut dotted = false;
         loop {
             // A run of ASCII letters and digits.
-            while bytes
-                .get(end)
-                .and_then(|&b| ASCII_CLASS.get(usize::from(b)))
-                .is_some_and(|&f| f & 1 != 0)
-            {
-                end += 1;
-            }
+            end += bytes[end..]
+                .iter()
+                .position(|&b| !ASCII_ALNUM[usize::from(b)])
+                .unwrap_or(bytes.len() - end);
             let Some(d) = ch_at(s, end) else { break };
             let j = end;
             if d.alnum {
@@ -349,6 +347,29 @@ pub(crate) fn tokenize(src: &str, sent: Span, out: &mut Vec<Tok>) {
         i = end;
     }
 }
+
+/// ASCII letters and digits, by byte.
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// Bytes a word may start at: ASCII letters and digits, and any byte outside
+/// ASCII (the character is decoded to tell).
+const MAY_START_WORD: [bool; 256] = {
+    let mut t = ASCII_ALNUM;
+    let mut b = 128;
+    while b < 256 {
+        t[b] = true;
+        b += 1;
+    }
+    t
+};
 
 /// A character of a sentence with the classes the tokenizer asks about.
 #[derive(Clone, Copy)]
