@@ -194,8 +194,9 @@ impl Lex {
     /// True when a capitalised word cannot be part of a name: `not_name` or a
     /// title head (lower-cases the word once for both).
     pub(crate) fn blocks_name(&self, w: &str) -> bool {
-        let l = lower(w);
-        self.not_name_lower(&l) || self.is_head_lower(&l)
+        let lw = lower(w);
+        let l: &str = &lw;
+        self.not_name_lower(l) || self.is_head_lower(l)
     }
 
     /// [`Lex::not_name`] of a word already lower-cased.
