@@ -384,23 +384,49 @@ pub fn outside_parens(s: &str) -> impl Iterator<Item = usize> + '_ {
 
 /// The number of CJK ideographs and of ASCII letters in `s`.
 pub fn script_counts(s: &str) -> (usize, usize) {
-    // Counted in blocks of 255 bytes with byte-wide sums, which compile to vector
-    // code; every ideograph is encoded from a lead byte 0xE3 or above, so text
-    // without one (most English) needs no decoding.
-    let mut latin = 0usize;
-    let mut top = 0u8;
-    for block in s.as_bytes().chunks(255) {
-        let (n, t) = block.iter().fold((0u8, 0u8), |(n, t), &b| {
-            (n + u8::from((b | 0x20).wrapping_sub(b'a') < 26), t.max(b))
-        });
-        latin += usize::from(n);
-        top = top.max(t);
-    }
-    let cjk = if top >= 0xE3 {
-        s.chars().filter(|&c| is_cjk(c)).count()
-    } else {
-        0
+    // Read as byte pairs, in blocks of 255 with byte-wide sums, which compile to
+    // vector code. An ideograph below U+10000 is told by its lead byte and the
+    // byte after it: E5 to E9 (U+5000 to U+9FFF); E4 but not E4 B7 (U+4000 to
+    // U+4DBF and U+4E00 to U+4FFF); E3 90 and up (U+3400 to U+3FFF); EF A4 to EF AB
+    // (U+F900 to U+FAFF). Characters of four bytes are decoded, and only when the
+    // text has one.
+    let b = s.as_bytes();
+    let Some(last) = b.len().checked_sub(1) else {
+        return (0, 0);
     };
+    let is_latin = |x: u8| (x | 0x20).wrapping_sub(b'a') < 26;
+    let mut latin = usize::from(is_latin(b[last]));
+    let mut cjk = 0usize;
+    let mut four = false;
+    let mut at = 0;
+    while at < last {
+        let end = (at + 255).min(last);
+        let (l, c, f) =
+            b[at..end]
+                .iter()
+                .zip(&b[at + 1..=end])
+                .fold((0u8, 0u8, 0u8), |(l, c, f), (&x, &y)| {
+                    let ideograph = u8::from(x.wrapping_sub(0xE5) < 5)
+                        | u8::from(x == 0xE4 && y != 0xB7)
+                        | u8::from(x == 0xE3 && y >= 0x90)
+                        | u8::from(x == 0xEF && y.wrapping_sub(0xA4) < 8);
+                    (
+                        l + u8::from(is_latin(x)),
+                        c + ideograph,
+                        f | u8::from(x >= 0xF0),
+                    )
+                });
+        latin += usize::from(l);
+        cjk += usize::from(c);
+        four |= f != 0;
+        at = end;
+    }
+    if four {
+        cjk += s
+            .chars()
+            .filter(|&c| u32::from(c) >= 0x1_0000 && is_cjk(c))
+            .count();
+    }
     (cjk, latin)
 }
 
@@ -431,14 +457,26 @@ mod tests {
             let latin = s.chars().filter(char::is_ascii_alphabetic).count();
             (cjk, latin)
         };
-        let mixed = "Az[@`{ 会议强调 ÀÉ “quoted” 𠀀 ｆｕｌｌ 〇\u{3400}\u{4DBF}\u{9FFF}\u{F900}";
+        let mixed = "Az[@`{ 会议强调 ÀÉ “quoted” 𠀀 ｆｕｌｌ 〇\u{3400}\u{4DBF}\u{9FFF}\u{F900}\
+            \u{33FF}\u{4DC0}\u{4DFF}\u{4E00}\u{4FFF}\u{5000}\u{F8FF}\u{FAFF}\u{FB00}\
+            \u{2FA1F}\u{2FA20}\u{1F600}\u{3000}。、一中为";
         for s in [
             String::new(),
             "BAST held a meeting.".repeat(40),
             mixed.repeat(30),
             format!("{}{}", "x".repeat(254), "会"),
+            format!("{}{}", "x".repeat(253), "会议"),
+            "会".to_string(),
+            "a".to_string(),
         ] {
             assert_eq!(script_counts(&s), naive(&s), "{s}");
+        }
+        // Every character up to the end of the supplementary ideographs, alone and
+        // between letters.
+        for c in (0u32..0x3_0000).filter_map(char::from_u32) {
+            for t in [c.to_string(), format!("a{c}b")] {
+                assert_eq!(script_counts(&t), naive(&t), "U+{:04X}", u32::from(c));
+            }
         }
     }
 
