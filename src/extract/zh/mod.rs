@@ -109,6 +109,7 @@ pub(crate) fn run(
     }
     let n_title = pieces.len();
     pieces.extend(ctx.sents.iter().map(|s| s.span));
+    let mut scratch = roles::Scratch::default();
     for (k, &sp) in pieces.iter().enumerate() {
         let mut marked = Vec::new();
         if k >= n_title {
@@ -123,7 +124,15 @@ pub(crate) fn run(
             })
             .map(|m| m.span)
             .collect();
-        let mut read = roles::read_sentence(&rules.roles, src, sp, &skip, &zones, &mut known);
+        let mut read = roles::read_sentence(
+            &rules.roles,
+            src,
+            sp,
+            &skip,
+            &zones,
+            &mut known,
+            &mut scratch,
+        );
         let st = ctx.at(sp);
         // `出席会议的…`: everyone the sentence names attended.
         if k >= n_title && st.starts_with("出席") {

@@ -158,11 +158,20 @@ fn push_role(v: &mut Vec<Role>, r: Role) {
     }
 }
 
-/// Clause spans of a sentence.
-fn clauses(src: &str, span: Span) -> Vec<Span> {
+/// Buffers [`read_sentence`] reuses from one sentence to the next.
+#[derive(Default)]
+pub(super) struct Scratch {
+    clauses: Vec<Span>,
+    segs: Vec<Span>,
+    units: Vec<Unit>,
+    clause_units: Vec<Unit>,
+}
+
+/// Clause spans of a sentence, into `out` (cleared first).
+fn clauses(src: &str, span: Span, out: &mut Vec<Span>) {
     let s = text::slice(src, span);
     let b = s.as_bytes();
-    let mut out = Vec::with_capacity(16);
+    out.clear();
     let mut start = 0;
     let mut i = 0;
     while i < b.len() {
@@ -190,7 +199,6 @@ fn clauses(src: &str, span: Span) -> Vec<Span> {
     if start < s.len() {
         out.push(Span::new(span.start + start, span.end));
     }
-    out
 }
 
 /// Segment spans of a clause (cut at `、`), into `out` (cleared first).
@@ -587,14 +595,20 @@ pub(super) fn read_sentence(
     skip: &[Span],
     zones: &[Span],
     known: &mut Vec<String>,
+    scratch: &mut Scratch,
 ) -> SentenceRead {
     let env = Env { rules, src, zones };
     let mut read = SentenceRead::default();
-    let mut units: Vec<Unit> = Vec::with_capacity(16);
-    // Buffers reused clause after clause.
-    let mut segs: Vec<Span> = Vec::with_capacity(8);
-    let mut clause_units: Vec<Unit> = Vec::with_capacity(8);
-    for mut cl in clauses(src, span) {
+    let Scratch {
+        clauses: cls,
+        segs,
+        units,
+        clause_units,
+    } = scratch;
+    clauses(src, span, cls);
+    units.clear();
+    for &cl in cls.iter() {
+        let mut cl = cl;
         // A clause that holds the byline starts after it.
         if let Some(k) = skip.iter().find(|k| k.overlaps(cl)) {
             if k.end >= cl.end {
@@ -602,7 +616,7 @@ pub(super) fn read_sentence(
             }
             cl = Span::new(k.end, cl.end);
         }
-        segments(src, cl, &mut segs);
+        segments(src, cl, segs);
         let mut pending: Vec<String> = Vec::new();
         let mut pending_start: Option<usize> = None;
         let mut shared: Option<Vec<String>> = None;
@@ -612,7 +626,7 @@ pub(super) fn read_sentence(
         let clause_first = read.mentions.len();
         // The names known before this clause: `known` only grows.
         let n_known_before = known.len();
-        for &seg in &segs {
+        for &seg in segs.iter() {
             // No segment holds a space (clauses are cut at every one): nothing to trim.
             let st = text::slice(src, seg);
             if st.is_empty() {
@@ -722,7 +736,7 @@ pub(super) fn read_sentence(
         // A lone word read as a name among other words (`党建、纪检、人事教育等`)
         // is not a name.
         if clause_units.iter().any(|u| u.kind == Kind::Other) {
-            for u in &mut clause_units {
+            for u in clause_units.iter_mut() {
                 if u.kind != Kind::Persons {
                     continue;
                 }
@@ -813,7 +827,7 @@ pub(super) fn read_sentence(
             }
         }
         let _ = pending_start;
-        units.append(&mut clause_units);
+        units.append(clause_units);
     }
     // Names without a predicate take the role of the next unit with one.
     let mut carry: Option<Vec<Role>> = None;
@@ -988,7 +1002,15 @@ mod tests {
     fn read(s: &str) -> SentenceRead {
         let r = RoleRules::new();
         let mut known = Vec::new();
-        read_sentence(&r, s, Span::new(0, s.len()), &[], &[], &mut known)
+        read_sentence(
+            &r,
+            s,
+            Span::new(0, s.len()),
+            &[],
+            &[],
+            &mut known,
+            &mut Scratch::default(),
+        )
     }
 
     fn people(r: &SentenceRead) -> Vec<(String, Vec<String>, Vec<Role>)> {
