@@ -581,3 +581,69 @@ fn huge_and_deeply_nested_records_are_accounted_for() {
     assert!(got[3].get("error").is_none());
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// `-o` on a named pipe writes into the pipe: renaming a finished file over the
+/// path would replace the pipe (or, for `-o /dev/null` run as root, the device).
+#[cfg(unix)]
+#[test]
+fn output_to_a_pipe_keeps_the_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = temp_dir("fifo");
+    std::fs::write(dir.join("a.txt"), EN).unwrap();
+    let made = Command::new("mkfifo").arg(dir.join("pipe")).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo is not available; skipped");
+        return;
+    }
+    // A reader on the other end, as a shell would give it.
+    let pipe = dir.join("pipe");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(std::fs::read(pipe));
+    });
+    let out = run(&dir, &["parse", "-q", "-o", "pipe", "a.txt"], b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A reader still waiting means nothing was ever written into the pipe.
+    let got = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("the output never reached the pipe")
+        .unwrap();
+    let got = String::from_utf8(got).unwrap();
+    assert_eq!(got.lines().count(), 1);
+    assert!(got.contains("\"Zhang Wei\""), "{got}");
+    let kind = std::fs::symlink_metadata(dir.join("pipe"))
+        .unwrap()
+        .file_type();
+    assert!(kind.is_fifo(), "the pipe was replaced: {kind:?}");
+    // No temporary file was left beside it.
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+/// `-o` on a symbolic link replaces the file it leads to; the link stays.
+#[cfg(unix)]
+#[test]
+fn output_through_a_link_keeps_the_link() {
+    let dir = temp_dir("link");
+    std::fs::write(dir.join("a.txt"), EN).unwrap();
+    std::fs::create_dir(dir.join("real")).unwrap();
+    std::fs::write(dir.join("real/out.jsonl"), "old\n").unwrap();
+    std::os::unix::fs::symlink("real/out.jsonl", dir.join("out.jsonl")).unwrap();
+    let out = run(&dir, &["parse", "-q", "-o", "out.jsonl", "a.txt"], b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let meta = std::fs::symlink_metadata(dir.join("out.jsonl")).unwrap();
+    assert!(meta.file_type().is_symlink(), "the link was replaced");
+    let got = std::fs::read_to_string(dir.join("real/out.jsonl")).unwrap();
+    assert!(got.contains("\"Zhang Wei\""), "{got}");
+}

@@ -58,7 +58,8 @@ pub struct ParseArgs {
     inputs: Vec<PathBuf>,
 
     /// Write to FILE instead of standard output. The file appears complete or not
-    /// at all: output goes to a temporary file beside it, renamed at the end.
+    /// at all: output goes to a temporary file beside it, renamed at the end. A
+    /// device or named pipe (`/dev/null`) is written to directly.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 

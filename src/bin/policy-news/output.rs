@@ -1,6 +1,9 @@
 //! Where the output goes: standard output, or a file that appears complete or not
 //! at all (written to a temporary file beside it and renamed at the end; removed
-//! on failure, on drop and on SIGINT, SIGTERM or SIGHUP).
+//! on failure, on drop and on SIGINT, SIGTERM or SIGHUP). A path that is not a
+//! regular file (`/dev/null`, a named pipe) is written to as it is: renaming a
+//! file over it would replace the device or pipe itself. A symbolic link keeps
+//! pointing where it did: the file it leads to is the one replaced.
 
 use std::fs::File;
 use std::io::{BufWriter, StdoutLock, Write};
@@ -16,6 +19,8 @@ static TEMP: Mutex<Option<PathBuf>> = Mutex::new(None);
 pub enum Sink {
     /// Standard output.
     Stdout(BufWriter<StdoutLock<'static>>),
+    /// A device or pipe, written to directly.
+    Direct(BufWriter<File>),
     /// A temporary file, renamed to `target` by [`Sink::finish`].
     File {
         writer: BufWriter<File>,
@@ -33,6 +38,25 @@ impl Sink {
                 BUF,
                 std::io::stdout().lock(),
             )));
+        };
+        // What the path leads to, if it exists (links followed).
+        if let Ok(meta) = std::fs::metadata(target) {
+            if !meta.is_file() {
+                let file = File::options()
+                    .write(true)
+                    .open(target)
+                    .map_err(|e| format!("{}: cannot open: {e}", target.display()))?;
+                return Ok(Sink::Direct(BufWriter::with_capacity(BUF, file)));
+            }
+        }
+        let is_link = std::fs::symlink_metadata(target).is_ok_and(|m| m.file_type().is_symlink());
+        let resolved;
+        let target = if is_link {
+            resolved = std::fs::canonicalize(target)
+                .map_err(|e| format!("{}: cannot follow the link: {e}", target.display()))?;
+            resolved.as_path()
+        } else {
+            target
         };
         let name = target
             .file_name()
@@ -66,6 +90,7 @@ impl Sink {
     pub fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
         match self {
             Sink::Stdout(w) => w.write_all(bytes),
+            Sink::Direct(w) => w.write_all(bytes),
             Sink::File { writer, .. } => writer.write_all(bytes),
         }
     }
@@ -74,6 +99,7 @@ impl Sink {
     pub fn finish(mut self) -> std::io::Result<()> {
         match &mut self {
             Sink::Stdout(w) => w.flush(),
+            Sink::Direct(w) => w.flush(),
             Sink::File {
                 writer,
                 temp,
