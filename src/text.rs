@@ -81,6 +81,27 @@ const FOLD_CLASS: [u8; 256] = {
     t
 };
 
+/// The length of the space outside ASCII that starts at byte `i`, if one does: the
+/// UTF-8 forms of the characters [`is_space`] holds for above U+007F, compared as
+/// bytes (Chinese text has a lead byte E3 at every punctuation mark).
+fn wide_space_len(b: &[u8], i: usize) -> Option<usize> {
+    match b.get(i..)? {
+        // U+0085, U+00A0
+        [0xC2, 0x85 | 0xA0, ..] => Some(2),
+        // U+1680
+        [0xE1, 0x9A, 0x80, ..]
+        // U+2000 to U+200B, U+2028, U+2029, U+202F
+        | [0xE2, 0x80, 0x80..=0x8B | 0xA8 | 0xA9 | 0xAF, ..]
+        // U+205F
+        | [0xE2, 0x81, 0x9F, ..]
+        // U+3000
+        | [0xE3, 0x80, 0x80, ..]
+        // U+FEFF
+        | [0xEF, 0xBB, 0xBF, ..] => Some(3),
+        _ => None,
+    }
+}
+
 /// True when [`fold_ws`] leaves `s` as it is: no space at either end, and no
 /// space but single ASCII spaces between words. One table look-up per byte.
 fn is_own_fold(s: &str) -> bool {
@@ -119,10 +140,7 @@ fn is_own_fold(s: &str) -> bool {
             1 => prev_space = true,
             2 => return false,
             _ => {
-                if s.get(i..)
-                    .and_then(|t| t.chars().next())
-                    .is_some_and(is_space)
-                {
+                if wide_space_len(b, i).is_some() {
                     return false;
                 }
                 prev_space = false;
@@ -151,9 +169,9 @@ pub fn fold_ws(s: &str) -> String {
                 continue;
             }
             1 | 2 => 1,
-            _ => match s.get(i..).and_then(|t| t.chars().next()) {
-                Some(c) if is_space(c) => c.len_utf8(),
-                _ => {
+            _ => match wide_space_len(b, i) {
+                Some(len) => len,
+                None => {
                     i += 1;
                     continue;
                 }
