@@ -165,7 +165,9 @@ impl Cleaner {
     }
 
     fn looks_flattened(&self, s: &str) -> bool {
-        self.stamp.is_match(s) || self.tail_cue(s, 0).is_some() || self.script.is_match(s)
+        self.stamp.is_match(s)
+            || self.tail_cue(s, 0).is_some()
+            || (has_script_call(s) && self.script.is_match(s))
     }
 
     /// A page flattened onto one line: header, captions, body, tail.
@@ -337,6 +339,18 @@ impl Cleaner {
             out.paragraphs.push(keep);
         }
     }
+}
+
+/// True when `s` holds `.fix(`, `.write(`, `.ready(` or `.push(`, which every
+/// inline script the clean-up removes has: looked for at each `(`, so most text
+/// is passed over by one byte search.
+fn has_script_call(s: &str) -> bool {
+    memchr::memchr_iter(b'(', s.as_bytes()).any(|i| {
+        let before = &s.as_bytes()[..i];
+        [&b".fix"[..], b".write", b".ready", b".push"]
+            .iter()
+            .any(|m| before.ends_with(m))
+    })
 }
 
 const FOR_THE_LATEST: &str = "(For the latest ";
