@@ -498,6 +498,18 @@ mod tests {
     }
 
     #[test]
+    fn script_calls_are_found_at_their_parenthesis() {
+        assert!(has_script_call("x DD_belatedPNG.fix('div, img'); y"));
+        assert!(has_script_call("window.dataLayer.push({})"));
+        assert!(!has_script_call("会议（一）强调 (1) the fix (2)"));
+        assert!(!has_script_call("a.push (x)"));
+        let c = Cleaner::new();
+        for s in ["a.push (x)", "DD_belatedPNG.fix('x');", "(1) fix(2)"] {
+            assert_eq!(has_script_call(s), c.script.is_match(s), "{s}");
+        }
+    }
+
+    #[test]
     fn flattened_page_is_split() {
         let c = Cleaner::new();
         let body =
