@@ -309,20 +309,25 @@ fn chinese_year(s: &str) -> Option<i32> {
 /// `Nov.`, `November`, `Sept` → 11, 11, 9.
 pub(crate) fn month_number(s: &str) -> Option<u8> {
     let s = s.trim_end_matches('.');
-    let k = s.get(..3)?.to_ascii_lowercase();
-    Some(match k.as_str() {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
+    let b = s.as_bytes().get(..3)?;
+    let k = [
+        b[0].to_ascii_lowercase(),
+        b[1].to_ascii_lowercase(),
+        b[2].to_ascii_lowercase(),
+    ];
+    Some(match &k {
+        b"jan" => 1,
+        b"feb" => 2,
+        b"mar" => 3,
+        b"apr" => 4,
+        b"may" => 5,
+        b"jun" => 6,
+        b"jul" => 7,
+        b"aug" => 8,
+        b"sep" => 9,
+        b"oct" => 10,
+        b"nov" => 11,
+        b"dec" => 12,
         _ => return None,
     })
 }

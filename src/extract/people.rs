@@ -113,13 +113,12 @@ impl People {
             return;
         }
         if let Some(p) = self.list.get_mut(i) {
-            let lt = t.to_lowercase();
             // One title once: a shorter form written elsewhere (`Vice-President` beside
             // `Argentine Vice-President`) is the same title.
-            if p.titles.iter().any(|x| x.to_lowercase().contains(&lt)) {
+            if p.titles.iter().any(|x| contains_caseless(x, t)) {
                 return;
             }
-            if let Some(k) = p.titles.iter().position(|x| lt.contains(&x.to_lowercase())) {
+            if let Some(k) = p.titles.iter().position(|x| contains_caseless(t, x)) {
                 p.titles[k] = t.to_string();
                 return;
             }
@@ -216,9 +215,42 @@ impl People {
     }
 }
 
+/// True when `hay` holds `needle`, both lower-cased; without allocating when both
+/// are ASCII (the usual English title).
+fn contains_caseless(hay: &str, needle: &str) -> bool {
+    if hay.is_ascii() && needle.is_ascii() {
+        let (h, n) = (hay.as_bytes(), needle.as_bytes());
+        return n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+    }
+    hay.to_lowercase().contains(&needle.to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_compared_without_case() {
+        assert!(contains_caseless(
+            "Argentine Vice-President",
+            "vice-president"
+        ));
+        assert!(!contains_caseless(
+            "Vice-President",
+            "Argentine vice-president"
+        ));
+        assert!(contains_caseless("Ministre de l'Économie", "l'économie"));
+        assert!(contains_caseless("党委书记", "书记"));
+        assert!(!contains_caseless("书记", "党委书记"));
+        let mut p = People::new(Lang::En);
+        let a = p.mention("Shen Jie", Span::new(0, 8));
+        p.add_title(a, "Vice-President");
+        p.add_title(a, "Argentine VICE-PRESIDENT");
+        p.add_title(a, "vice-president");
+        let people = p.finish();
+        let titles: Vec<&str> = people[0].titles.iter().map(String::as_str).collect();
+        assert_eq!(titles, ["Argentine VICE-PRESIDENT"]);
+    }
 
     #[test]
     fn short_forms_merge() {

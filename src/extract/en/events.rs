@@ -228,8 +228,8 @@ impl Rules {
 }
 
 fn kind_of(k: &str) -> EventKind {
-    let k = k.to_lowercase();
-    let k = k.as_str();
+    let k = super::names::lower(k);
+    let k: &str = &k;
     if k.contains("press") || k.contains("news conf") {
         EventKind::PressConference
     } else if k.starts_with("plenary") || k == "plenum" {
@@ -654,14 +654,20 @@ fn later_event(
     .iter()
     .any(|w| st.starts_with(w));
     for sp in event_phrases(rules, ctx, s, mentions) {
-        let w = ctx.at(sp).to_lowercase();
+        let w = super::names::lower(ctx.at(sp));
         let is_verb = matches!(
-            w.as_str(),
+            &*w,
             "met" | "met with" | "meets" | "inspected" | "visited" | "signed"
         );
-        let before = ctx.at(Span::new(s.start, sp.start)).to_lowercase();
-        let indefinite =
-            before.ends_with(" a ") || before.ends_with(" an ") || before.ends_with(" another ");
+        // The words are ASCII: a case-blind comparison of the last bytes.
+        let before = ctx.at(Span::new(s.start, sp.start)).as_bytes();
+        let ends = |x: &str| {
+            before
+                .len()
+                .checked_sub(x.len())
+                .is_some_and(|k| before[k..].eq_ignore_ascii_case(x.as_bytes()))
+        };
+        let indefinite = ends(" a ") || ends(" an ") || ends(" another ");
         if !is_verb && (!indefinite || event_score(ctx, s, sp) < 2) {
             continue;
         }
@@ -771,7 +777,7 @@ fn event_phrases(rules: &Rules, ctx: &Ctx<'_>, s: Span, mentions: &[Mention]) ->
 fn event_score(ctx: &Ctx<'_>, s: Span, sp: Span) -> i32 {
     let before = ctx.at(Span::new(s.start, sp.start));
     let tail = &before[text::floor_boundary(before, before.len().saturating_sub(60))..];
-    let tail = tail.to_lowercase();
+    let tail = super::names::lower(tail);
     let mut score = 0;
     for cue in [
         "presid",
@@ -809,7 +815,8 @@ fn event_score(ctx: &Ctx<'_>, s: Span, sp: Span) -> i32 {
             score -= 3;
         }
     }
-    let w = ctx.at(sp).to_lowercase();
+    let w = super::names::lower(ctx.at(sp));
+    let w: &str = &w;
     if w.starts_with("met") || w == "meets" || w == "talks" || w == "inspected" || w == "visited" {
         score += 1;
     }

@@ -29,7 +29,7 @@ use crate::text;
 /// The lower-case form of a word, on the stack for short ASCII words (no
 /// allocation on the hot path).
 pub(crate) struct Lower {
-    buf: [u8; 40],
+    buf: [u8; 64],
     len: usize,
     heap: Option<String>,
 }
@@ -46,8 +46,8 @@ impl std::ops::Deref for Lower {
 
 /// Lower-cases a word (see [`Lower`]).
 pub(crate) fn lower(w: &str) -> Lower {
-    if w.is_ascii() && w.len() <= 40 {
-        let mut buf = [0u8; 40];
+    if w.is_ascii() && w.len() <= 64 {
+        let mut buf = [0u8; 64];
         for (d, b) in buf.iter_mut().zip(w.bytes()) {
             *d = b.to_ascii_lowercase();
         }
@@ -58,7 +58,7 @@ pub(crate) fn lower(w: &str) -> Lower {
         }
     } else {
         Lower {
-            buf: [0; 40],
+            buf: [0; 64],
             len: 0,
             heap: Some(w.to_lowercase()),
         }
@@ -994,10 +994,14 @@ pub(crate) fn split_titles(lex: &Lex, app: &str) -> Vec<String> {
 fn strip_article(s: &str) -> &str {
     let mut s = s;
     loop {
-        let lower = s.to_lowercase();
+        // The words cut are ASCII: a case-blind comparison of the first bytes.
         let cut = ["a ", "an ", "the ", "also ", "both ", "now "]
             .iter()
-            .find(|p| lower.starts_with(*p))
+            .find(|p| {
+                s.as_bytes()
+                    .get(..p.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+            })
             .map(|p| p.len());
         match cut {
             Some(n) => s = &s[n..],
