@@ -71,7 +71,7 @@ pub(crate) fn run(
     article: &mut Article,
 ) {
     let src = ctx.src;
-    let mut known: Vec<String> = Vec::new();
+    let mut known = names::Known::default();
     let mut mentions: Vec<(Span, usize)> = Vec::new();
     let mut refs: Vec<RoleRef> = Vec::new();
     let mut bodies: Vec<roles::Body> = Vec::new();

@@ -18,6 +18,75 @@ use super::lexicon::{
 };
 use crate::text::is_cjk;
 
+/// The names already found in an article, in the order found, with a bit per
+/// first character (by its code point modulo 256) so that a position no known
+/// name can open at is passed over without comparing any (Chinese names all share
+/// a few UTF-8 lead bytes, so comparing first bytes rules little out).
+#[derive(Clone, Debug, Default)]
+pub(super) struct Known {
+    names: Vec<String>,
+    first: [u64; 4],
+    /// An empty name was added: it stands at every position.
+    empty: bool,
+}
+
+impl Known {
+    fn bit(c: char) -> (usize, u64) {
+        let u = c as usize & 255;
+        (u >> 6, 1 << (u & 63))
+    }
+
+    /// Adds a name.
+    pub(super) fn push(&mut self, name: String) {
+        match name.chars().next() {
+            Some(c) => {
+                let (w, b) = Known::bit(c);
+                self.first[w] |= b;
+            }
+            None => self.empty = true,
+        }
+        self.names.push(name);
+    }
+
+    /// The names, in the order found.
+    pub(super) fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// How many names are known.
+    pub(super) fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// True when the name is known.
+    pub(super) fn contains(&self, name: &str) -> bool {
+        self.names.iter().any(|k| k == name)
+    }
+
+    /// Forgets the names found after the first `n` (a trial reading is undone).
+    /// The bits may stay set: they only let a comparison run.
+    pub(super) fn truncate(&mut self, n: usize) {
+        self.names.truncate(n);
+        self.empty = self.empty && self.names.iter().any(String::is_empty);
+    }
+
+    /// The longest known name `rest` starts with (the last of equal ones).
+    fn longest_at(&self, rest: &str) -> Option<&str> {
+        let may = rest.chars().next().is_some_and(|c| {
+            let (w, b) = Known::bit(c);
+            self.first[w] & b != 0
+        });
+        if !may && !self.empty {
+            return None;
+        }
+        self.names
+            .iter()
+            .filter(|k| rest.starts_with(k.as_str()))
+            .max_by_key(|k| k.len())
+            .map(String::as_str)
+    }
+}
+
 /// How much evidence stands before a candidate name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Evidence {
@@ -93,7 +162,7 @@ fn dotted(rest: &str) -> Option<usize> {
 
 /// Parses a person's name at the start of `rest`; returns its byte length.
 /// `known` are names already found in the article: they are read as they stand.
-pub(super) fn name_len(rest: &str, ev: Evidence, known: &[String]) -> Option<usize> {
+pub(super) fn name_len(rest: &str, ev: Evidence, known: &Known) -> Option<usize> {
     let c0 = rest.chars().next()?;
     if !(is_cjk(c0) || c0 == '\u{FFFD}') {
         return None;
@@ -101,19 +170,21 @@ pub(super) fn name_len(rest: &str, ev: Evidence, known: &[String]) -> Option<usi
     // The first nine characters: eight for a name, one more to see a middle dot.
     let mut buf = [(0usize, '\0'); 9];
     let mut n_buf = 0;
+    let mut first_dot = None;
     for (i, c) in rest.char_indices().take(9) {
+        if first_dot.is_none() && is_name_dot(c) {
+            first_dot = Some(n_buf);
+        }
         buf[n_buf] = (i, c);
         n_buf += 1;
     }
-    // A dotted name opens with one to eight ideographs and a dot: without a dot
-    // where the leading ideographs end (most text), there is none to look for.
-    let lead = buf[..n_buf]
-        .iter()
-        .take_while(|&&(_, c)| is_cjk(c) || c == '\u{FFFD}')
-        .count();
-    if (1..=8).contains(&lead) && lead < n_buf && is_name_dot(buf[lead].1) {
-        if let Some(n) = dotted(rest) {
-            return Some(n);
+    // A dotted name opens with one to eight ideographs and a dot (no dot is an
+    // ideograph): without a dot there (most text), there is none to look for.
+    if let Some(k) = first_dot.filter(|k| (1..=8).contains(k)) {
+        if buf[..k].iter().all(|&(_, c)| is_cjk(c) || c == '\u{FFFD}') {
+            if let Some(n) = dotted(rest) {
+                return Some(n);
+            }
         }
     }
     let cs = &buf[..n_buf.min(8)];
@@ -170,15 +241,7 @@ pub(super) fn name_len(rest: &str, ev: Evidence, known: &[String]) -> Option<usi
         }
     }
     // A name already known wins over a guess of another length.
-    let r = rest.as_bytes();
-    let k = known
-        .iter()
-        .filter(|k| {
-            // The first byte rules out most names before a comparison.
-            let kb = k.as_bytes();
-            kb.first().is_none_or(|b| r.first() == Some(b)) && r.starts_with(kb)
-        })
-        .max_by_key(|k| k.len());
+    let k = known.longest_at(rest);
     match (k, best) {
         (Some(k), Some((b, _, end))) if end != k.len() => {
             if boundary(&rest[k.len()..]) >= b {
@@ -219,7 +282,7 @@ mod tests {
     use super::*;
 
     fn n(s: &str, ev: Evidence) -> Option<&str> {
-        name_len(s, ev, &[]).map(|l| &s[..l])
+        name_len(s, ev, &Known::default()).map(|l| &s[..l])
     }
 
     #[test]
@@ -255,8 +318,35 @@ mod tests {
     }
 
     #[test]
+    fn known_names_by_first_character() {
+        let mut k = Known::default();
+        k.push("欧阳".to_string());
+        k.push("欧阳明高".to_string());
+        k.push("王晨".to_string());
+        // The longest known name at the position; none where no name starts.
+        assert_eq!(k.longest_at("欧阳明高院士"), Some("欧阳明高"));
+        assert_eq!(k.longest_at("欧阳某某"), Some("欧阳"));
+        assert_eq!(k.longest_at("王某"), None);
+        assert_eq!(k.longest_at("李强"), None);
+        assert_eq!(k.longest_at(""), None);
+        // A trial reading is undone: the names after it are forgotten.
+        let n = k.len();
+        k.push("李强".to_string());
+        assert_eq!(k.longest_at("李强主持"), Some("李强"));
+        k.truncate(n);
+        assert_eq!(k.longest_at("李强主持"), None);
+        assert!(!k.contains("李强") && k.contains("王晨"));
+        // An empty name stands at every position, as it would in a plain list.
+        k.push(String::new());
+        assert_eq!(k.longest_at("李强"), Some(""));
+        k.truncate(n);
+        assert_eq!(k.longest_at("李强"), None);
+    }
+
+    #[test]
     fn known_names_win() {
-        let known = vec!["王晨".to_string()];
+        let mut known = Known::default();
+        known.push("王晨".to_string());
         assert_eq!(name_len("王晨、刘鹤", Evidence::Listed, &known), Some(6));
     }
 

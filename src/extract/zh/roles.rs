@@ -18,7 +18,7 @@ use super::lexicon::{
     ends_with_body_noun, ends_with_foreign_title, ends_with_title, holds_body_noun, strong_after,
     CharBits,
 };
-use super::names::{boundary, name_before, name_len, Evidence};
+use super::names::{boundary, name_before, name_len, Evidence, Known};
 use crate::model::{Role, Span};
 use crate::text;
 use regex::Regex;
@@ -318,7 +318,7 @@ fn read_segment(
     ev: Evidence,
     shared: Option<&Vec<String>>,
     pending: &[String],
-    known: &mut Vec<String>,
+    known: &mut Known,
     out: &mut Vec<Mention>,
     depth: u8,
 ) -> bool {
@@ -594,7 +594,7 @@ pub(super) fn read_sentence(
     span: Span,
     skip: &[Span],
     zones: &[Span],
-    known: &mut Vec<String>,
+    known: &mut Known,
     scratch: &mut Scratch,
 ) -> SentenceRead {
     let env = Env { rules, src, zones };
@@ -632,10 +632,11 @@ pub(super) fn read_sentence(
             if st.is_empty() {
                 continue;
             }
-            if ends_with_title(st) && valid_title(rules, st) && !known.iter().any(|k| k == st) {
+            if ends_with_title(st) && valid_title(rules, st) && !known.contains(st) {
                 // A title alone, unless a name stands inside it with a predicate after.
+                // The trial reading's names are forgotten after it.
                 let mut probe = Vec::new();
-                let mut probe_known = known.clone();
+                let n_known = known.len();
                 let mut probe_post = None;
                 let hit = read_segment(
                     &env,
@@ -645,10 +646,11 @@ pub(super) fn read_sentence(
                     Evidence::Bare,
                     None,
                     &[],
-                    &mut probe_known,
+                    known,
                     &mut probe,
                     0,
                 ) && probe.first().is_some_and(|m| m.span.end < seg.end);
+                known.truncate(n_known);
                 if !hit {
                     pending.extend(split_titles(st));
                     pending_start.get_or_insert(seg.start);
@@ -686,7 +688,7 @@ pub(super) fn read_sentence(
                     let after = text::slice(src, Span::new(m.span.end, seg.end));
                     m.titles.is_empty()
                         && !m.own
-                        && !known[..n_known_before].contains(&m.name)
+                        && !known.names()[..n_known_before].contains(&m.name)
                         && !after.is_empty()
                         && !after.starts_with(['和', '及', '与', '等', '同'])
                 });
@@ -742,7 +744,9 @@ pub(super) fn read_sentence(
                 }
                 let weak = u.mentions.iter().all(|&m| {
                     let mm = &read.mentions[m];
-                    mm.titles.is_empty() && !mm.own && !known[..n_known_before].contains(&mm.name)
+                    mm.titles.is_empty()
+                        && !mm.own
+                        && !known.names()[..n_known_before].contains(&mm.name)
                 });
                 if weak {
                     for &m in &u.mentions {
@@ -1001,7 +1005,7 @@ mod tests {
 
     fn read(s: &str) -> SentenceRead {
         let r = RoleRules::new();
-        let mut known = Vec::new();
+        let mut known = Known::default();
         read_sentence(
             &r,
             s,
