@@ -448,6 +448,22 @@ pub fn script_counts(s: &str) -> (usize, usize) {
     (cjk, latin)
 }
 
+/// True when `s` starts with the ASCII word `p`, ignoring ASCII case (no lower-cased
+/// copy).
+pub(crate) fn starts_with_caseless(s: &str, p: &str) -> bool {
+    s.as_bytes()
+        .get(..p.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+}
+
+/// True when `s` ends with the ASCII word `p`, ignoring ASCII case (no lower-cased
+/// copy).
+pub(crate) fn ends_with_caseless(s: &str, p: &str) -> bool {
+    s.len()
+        .checked_sub(p.len())
+        .is_some_and(|k| s.as_bytes()[k..].eq_ignore_ascii_case(p.as_bytes()))
+}
+
 /// True for CJK unified ideographs (basic block and extension A, compatibility).
 #[inline]
 pub fn is_cjk(c: char) -> bool {
@@ -457,6 +473,19 @@ pub fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn caseless_affixes() {
+        assert!(starts_with_caseless("The meeting", "the "));
+        assert!(!starts_with_caseless("Then", "the "));
+        assert!(!starts_with_caseless("Th", "the "));
+        assert!(ends_with_caseless("held A ", " a "));
+        assert!(ends_with_caseless("held another ", " ANOTHER "));
+        assert!(!ends_with_caseless("a ", " a "));
+        // A byte offset inside a character is compared as bytes, never sliced.
+        assert!(!ends_with_caseless("é a", "xé a"));
+        assert!(!starts_with_caseless("é", "e"));
+    }
 
     #[test]
     fn outside_parens_skips_bracketed_text() {

@@ -659,15 +659,10 @@ fn later_event(
             &*w,
             "met" | "met with" | "meets" | "inspected" | "visited" | "signed"
         );
-        // The words are ASCII: a case-blind comparison of the last bytes.
-        let before = ctx.at(Span::new(s.start, sp.start)).as_bytes();
-        let ends = |x: &str| {
-            before
-                .len()
-                .checked_sub(x.len())
-                .is_some_and(|k| before[k..].eq_ignore_ascii_case(x.as_bytes()))
-        };
-        let indefinite = ends(" a ") || ends(" an ") || ends(" another ");
+        let before = ctx.at(Span::new(s.start, sp.start));
+        let indefinite = [" a ", " an ", " another "]
+            .iter()
+            .any(|x| text::ends_with_caseless(before, x));
         if !is_verb && (!indefinite || event_score(ctx, s, sp) < 2) {
             continue;
         }

@@ -994,14 +994,9 @@ pub(crate) fn split_titles(lex: &Lex, app: &str) -> Vec<String> {
 fn strip_article(s: &str) -> &str {
     let mut s = s;
     loop {
-        // The words cut are ASCII: a case-blind comparison of the first bytes.
         let cut = ["a ", "an ", "the ", "also ", "both ", "now "]
             .iter()
-            .find(|p| {
-                s.as_bytes()
-                    .get(..p.len())
-                    .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
-            })
+            .find(|p| text::starts_with_caseless(s, p))
             .map(|p| p.len());
         match cut {
             Some(n) => s = &s[n..],
